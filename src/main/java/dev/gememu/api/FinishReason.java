@@ -1,0 +1,23 @@
+package dev.gememu.api;
+
+/** Why the model stopped generating a candidate. */
+public enum FinishReason {
+  FINISH_REASON_UNSPECIFIED,
+  STOP,
+  MAX_TOKENS,
+  SAFETY,
+  RECITATION,
+  LANGUAGE,
+  OTHER,
+  BLOCKLIST,
+  PROHIBITED_CONTENT,
+  SPII,
+  MALFORMED_FUNCTION_CALL,
+  IMAGE_SAFETY,
+  UNEXPECTED_TOOL_CALL,
+  TOO_MANY_TOOL_CALLS,
+  IMAGE_PROHIBITED_CONTENT,
+  NO_IMAGE,
+  IMAGE_RECITATION,
+  IMAGE_OTHER
+}

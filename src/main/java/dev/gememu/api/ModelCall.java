@@ -1,0 +1,53 @@
+package dev.gememu.api;
+
+import java.util.Arrays;
+
+/**
+ * One call to a model resource, parsed from the last path segment, e.g.
+ * {@code gemini-2.5-flash:generateContent} under {@code /v1beta/models/}.
+ */
+public record ModelCall(String apiVersion, String model, Method method) {
+
+  /** The custom verbs gememu serves on a model. */
+  public enum Method {
+    GENERATE_CONTENT("generateContent"),
+    STREAM_GENERATE_CONTENT("streamGenerateContent"),
+    COUNT_TOKENS("countTokens");
+
+    private final String verb;
+
+    Method(String verb) {
+      this.verb = verb;
+    }
+
+    public String verb() {
+      return verb;
+    }
+  }
+
+  public static ModelCall parse(String apiVersion, String modelAndVerb) {
+    int colon = modelAndVerb.lastIndexOf(':');
+    if (colon <= 0 || colon == modelAndVerb.length() - 1) {
+      throw new ApiException(
+          Status.NOT_FOUND, "Method not found: models/" + modelAndVerb + ". Expected models/{model}:{method}.");
+    }
+    String verb = modelAndVerb.substring(colon + 1);
+    Method method =
+        Arrays.stream(Method.values())
+            .filter(m -> m.verb.equals(verb))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        Status.NOT_FOUND,
+                        "Method not found: "
+                            + verb
+                            + ". gememu serves generateContent, streamGenerateContent and countTokens."));
+    return new ModelCall(apiVersion, modelAndVerb.substring(0, colon), method);
+  }
+
+  /** The resource name as Google spells it, e.g. {@code models/gemini-2.5-flash}. */
+  public String resourceName() {
+    return "models/" + model;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.gememu.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One piece of a {@link Content}. Flat like the proto oneof on the wire: exactly one data field is
+ * set, with {@code thought} and {@code thoughtSignature} as optional siblings.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+  "text", "inlineData", "fileData", "functionCall", "functionResponse", "executableCode",
+  "codeExecutionResult", "thought", "thoughtSignature"
+})
+public record Part(
+    String text,
+    Blob inlineData,
+    FileData fileData,
+    FunctionCall functionCall,
+    FunctionResponse functionResponse,
+    ExecutableCode executableCode,
+    CodeExecutionResult codeExecutionResult,
+    Boolean thought,
+    String thoughtSignature,
+    JsonNode videoMetadata,
+    JsonNode mediaResolution,
+    JsonNode partMetadata,
+    JsonNode toolCall,
+    JsonNode toolResponse) {
+
+  public static Part text(String text) {
+    return new Part(text, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  public static Part code(ExecutableCode code) {
+    return new Part(null, null, null, null, null, code, null, null, null, null, null, null, null, null);
+  }
+
+  public static Part result(CodeExecutionResult result) {
+    return new Part(null, null, null, null, null, null, result, null, null, null, null, null, null, null);
+  }
+
+  public static Part inline(Blob blob) {
+    return new Part(null, blob, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A copy of this part marked as a thought. */
+  public Part asThought() {
+    return new Part(text, inlineData, fileData, functionCall, functionResponse, executableCode,
+        codeExecutionResult, true, thoughtSignature, videoMetadata, mediaResolution, partMetadata,
+        toolCall, toolResponse);
+  }
+
+  /** A copy of this part carrying the given thought signature. */
+  public Part withThoughtSignature(String signature) {
+    return new Part(text, inlineData, fileData, functionCall, functionResponse, executableCode,
+        codeExecutionResult, thought, signature, videoMetadata, mediaResolution, partMetadata,
+        toolCall, toolResponse);
+  }
+
+  /** True when no data field is set: Google rejects such a part. */
+  public boolean hasNoData() {
+    return text == null && inlineData == null && fileData == null && functionCall == null
+        && functionResponse == null && executableCode == null && codeExecutionResult == null
+        && toolCall == null && toolResponse == null;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.gememu.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Thinking settings for models that think. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ThinkingConfig(Boolean includeThoughts, Integer thinkingBudget, String thinkingLevel) {}

@@ -1,0 +1,26 @@
+package dev.gememu.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A tool the model may use. gememu acts on {@code codeExecution}; the other tools are accepted so
+ * that requests built by the SDKs validate, and are otherwise ignored.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Tool(
+    JsonNode functionDeclarations,
+    JsonNode retrieval,
+    JsonNode googleSearchRetrieval,
+    CodeExecution codeExecution,
+    JsonNode googleSearch,
+    JsonNode computerUse,
+    JsonNode urlContext,
+    JsonNode fileSearch,
+    JsonNode enterpriseWebSearch,
+    JsonNode googleMaps,
+    JsonNode mcpServers) {
+
+  /** The code execution tool takes no settings: {@code {"codeExecution": {}}}. */
+  public record CodeExecution() {}
+}

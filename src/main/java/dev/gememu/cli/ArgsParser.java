@@ -1,0 +1,80 @@
+package dev.gememu.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Reads command-line flags, falling back to GEMEMU_* environment variables, into a {@link ServerConfig}. */
+@Command(name = "gememu", mixinStandardHelpOptions = true, version = "gememu 0.1.0",
+    description = "Local, offline emulator of the Gemini API that really runs the model's Python.")
+public final class ArgsParser implements Callable<ServerConfig> {
+
+  @Option(names = "--host", defaultValue = "${env:GEMEMU_HOST:-127.0.0.1}",
+      description = "Address to bind (env GEMEMU_HOST, default ${DEFAULT-VALUE}).")
+  private String host;
+
+  @Option(names = "--port", defaultValue = "${env:GEMEMU_PORT:-8080}",
+      description = "Port to listen on, 0 for any free port (env GEMEMU_PORT, default ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--models", split = ",", defaultValue = "${env:GEMEMU_MODELS:-"
+      + "gemini-2.5-flash,gemini-2.5-pro,gemini-2.0-flash,gemini-3-flash-preview,gemini-3-pro-preview}",
+      description = "Comma-separated model ids to answer as (env GEMEMU_MODELS).")
+  private List<String> models;
+
+  @Option(names = "--timeout", defaultValue = "${env:GEMEMU_TIMEOUT:-30s}",
+      converter = DurationConverter.class,
+      description = "Time limit of one code execution, e.g. 30s, 500ms (env GEMEMU_TIMEOUT, default ${DEFAULT-VALUE}).")
+  private Duration timeout;
+
+  @Option(names = "--max-output", defaultValue = "${env:GEMEMU_MAX_OUTPUT:-1048576}",
+      description = "Bytes of stdout+stderr one execution may write before it is stopped"
+          + " (env GEMEMU_MAX_OUTPUT, default ${DEFAULT-VALUE}).")
+  private int maxOutputBytes;
+
+  @Option(names = "--warm-contexts", defaultValue = "${env:GEMEMU_WARM_CONTEXTS:-2}",
+      description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
+  private int warmContexts;
+
+  @Override
+  public ServerConfig call() {
+    ServerConfig defaults = ServerConfig.defaults();
+    return defaults.withHost(host).withPort(port).withModels(models)
+        .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
+            .withWarmContexts(warmContexts));
+  }
+
+  /**
+   * Parses the arguments. Returns null when picocli already answered (help, version, or an error it
+   * printed); the exit code is then in {@code exitCode[0]}.
+   */
+  public static ServerConfig parse(String[] args, int[] exitCode) {
+    CommandLine commandLine = new CommandLine(new ArgsParser());
+    exitCode[0] = commandLine.execute(args);
+    return commandLine.getExecutionResult();
+  }
+
+  /** Accepts {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 ({@code PT30S}). */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String text = value.trim().toLowerCase();
+      if (text.startsWith("pt")) {
+        return Duration.parse(text.toUpperCase());
+      }
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+      }
+      if (text.endsWith("s")) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+      }
+      if (text.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(text));
+    }
+  }
+}

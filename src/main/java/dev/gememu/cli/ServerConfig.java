@@ -1,0 +1,49 @@
+package dev.gememu.cli;
+
+import dev.gememu.executor.ExecutionLimits;
+import dev.gememu.model.ModelCatalog;
+import java.util.List;
+
+/**
+ * Everything gememu is configured with, validated once.
+ *
+ * @param host address to bind; loopback unless the user asks otherwise
+ * @param port TCP port; 0 picks a free one
+ * @param models model ids gememu answers as
+ * @param limits bounds on each code execution
+ */
+public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits) {
+
+  public ServerConfig {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    if (models == null || models.isEmpty()) {
+      throw new IllegalArgumentException("models must name at least one model");
+    }
+    models = List.copyOf(models);
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults());
+  }
+
+  public ServerConfig withHost(String newHost) {
+    return new ServerConfig(newHost, port, models, limits);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, models, limits);
+  }
+
+  public ServerConfig withModels(List<String> newModels) {
+    return new ServerConfig(host, port, newModels, limits);
+  }
+
+  public ServerConfig withLimits(ExecutionLimits newLimits) {
+    return new ServerConfig(host, port, models, newLimits);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.gememu.executor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+
+/**
+ * Runs each snippet in a fresh, deny-by-default GraalPy context on one shared {@link Engine}, inside
+ * this JVM. Contexts are created ahead of need on a background thread.
+ *
+ * <p>Isolation is that of the CONSTRAINED sandbox policy only: a snippet stuck in a long built-in
+ * keeps its thread busy after its deadline, and a memory bomb can exhaust this JVM's heap.
+ */
+public final class GraalPyExecutor implements PythonExecutor {
+  private static final Duration GRACE_AFTER_CANCEL = Duration.ofSeconds(1);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+  private final Engine engine;
+  private final Source runnerSource;
+  private final ExecutionLimits limits;
+  private final BlockingQueue<SandboxedContext> warm;
+  private final ExecutorService runThreads = Executors.newCachedThreadPool(daemon("gememu-python"));
+  private final ExecutorService warmer = Executors.newSingleThreadExecutor(daemon("gememu-warmer"));
+
+  public GraalPyExecutor(ExecutionLimits limits) {
+    this.limits = limits;
+    this.engine =
+        Engine.newBuilder("python")
+            .sandbox(SandboxPolicy.CONSTRAINED)
+            .out(OutputStream.nullOutputStream())
+            .err(OutputStream.nullOutputStream())
+            .option("engine.WarnInterpreterOnly", "false")
+            .build();
+    this.runnerSource = loadRunner();
+    this.warm = new ArrayBlockingQueue<>(Math.max(1, limits.warmContexts()));
+    for (int i = 0; i < limits.warmContexts(); i++) {
+      refill();
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "GraalPy " + engine.getVersion() + " in-process, Truffle runtime: " + engine.getImplementationName();
+  }
+
+  @Override
+  public ExecutionResult execute(String code) {
+    SandboxedContext context = takeContext();
+    long start = System.nanoTime();
+    CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> context.run(code), runThreads);
+    try {
+      CompletableFuture.anyOf(run, context.overflow()).get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (context.outputOverflowed()) {
+        stop(context, run);
+        return outputLimitResult(context, elapsedSince(start));
+      }
+      String error = run.get();
+      Duration elapsed = elapsedSince(start);
+      return error == null
+          ? ExecutionResult.ok(context.stdout(), context.stderr(), elapsed)
+          : ExecutionResult.failed(context.stdout(), context.stderr(), error, elapsed);
+    } catch (TimeoutException deadline) {
+      stop(context, run);
+      return ExecutionResult.deadlineExceeded(context.stdout(), context.stderr(),
+          "Execution exceeded the " + limits.timeout().toSeconds() + " s time limit and was stopped.\n",
+          elapsedSince(start));
+    } catch (ExecutionException crashed) {
+      return crashResult(context, crashed.getCause(), elapsedSince(start));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      stop(context, run);
+      return ExecutionResult.failed(context.stdout(), context.stderr(), "Execution was interrupted.\n",
+          elapsedSince(start));
+    } finally {
+      warmer.execute(context::close);
+      refill();
+    }
+  }
+
+  private ExecutionResult outputLimitResult(SandboxedContext context, Duration elapsed) {
+    return ExecutionResult.failed(context.stdout(), context.stderr(),
+        "Output limit of " + limits.maxOutputBytes() + " bytes reached: output truncated and execution stopped.\n",
+        elapsed);
+  }
+
+  /** The context itself failed: exit, cancellation, or an internal error of the guest. */
+  private ExecutionResult crashResult(SandboxedContext context, Throwable cause, Duration elapsed) {
+    if (cause instanceof PolyglotException polyglot && polyglot.isExit()) {
+      return polyglot.getExitStatus() == 0
+          ? ExecutionResult.ok(context.stdout(), context.stderr(), elapsed)
+          : ExecutionResult.failed(context.stdout(), context.stderr(),
+              "SystemExit: " + polyglot.getExitStatus() + "\n", elapsed);
+    }
+    if (cause instanceof PolyglotException polyglot && polyglot.isResourceExhausted()) {
+      return ExecutionResult.failed(context.stdout(), context.stderr(), "MemoryError\n", elapsed);
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return ExecutionResult.failed(context.stdout(), context.stderr(), message + "\n", elapsed);
+  }
+
+  private static void stop(SandboxedContext context, CompletableFuture<String> run) {
+    context.cancel();
+    try {
+      run.get(GRACE_AFTER_CANCEL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException stillRunningOrCancelled) {
+      // A cancelled run ends with an exception; one stuck in a built-in is left to finish alone.
+    }
+  }
+
+  private SandboxedContext takeContext() {
+    SandboxedContext ready = warm.poll();
+    return ready != null ? ready : newContext();
+  }
+
+  private void refill() {
+    if (limits.warmContexts() == 0) {
+      return;
+    }
+    warmer.execute(() -> {
+      if (warm.remainingCapacity() > 0) {
+        SandboxedContext context = newContext();
+        if (!warm.offer(context)) {
+          context.close();
+        }
+      }
+    });
+  }
+
+  private SandboxedContext newContext() {
+    return SandboxedContext.create(engine, runnerSource, limits.maxOutputBytes());
+  }
+
+  private static Duration elapsedSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static Source loadRunner() {
+    try (InputStream in = GraalPyExecutor.class.getResourceAsStream("snippet_runner.py")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Source.newBuilder("python", text, "snippet_runner.py").build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load snippet_runner.py", e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void close() {
+    warmer.shutdownNow();
+    runThreads.shutdownNow();
+    awaitQuietly(warmer);
+    SandboxedContext context;
+    while ((context = warm.poll()) != null) {
+      context.close();
+    }
+    // A snippet stuck in a built-in never lets the engine close; do not hang the caller on it.
+    Thread closer = new Thread(() -> engine.close(true), "gememu-engine-close");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(CLOSE_WAIT.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService service) {
+    try {
+      service.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.gememu.executor;
+
+/**
+ * Runs one Python snippet in isolation and reports what happened. Failures of the snippet (an
+ * exception, a timeout, too much output) are outcomes in the result, never thrown.
+ */
+public interface PythonExecutor extends AutoCloseable {
+
+  ExecutionResult execute(String code);
+
+  /** A short description for the start-up log, e.g. the Truffle runtime in use. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,90 @@
+package dev.gememu.executor;
+
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * One single-use GraalPy context, denied everything by default, with its own captured stdout and
+ * stderr and the snippet runner already loaded. No polyglot {@link Value} leaves this class.
+ */
+final class SandboxedContext {
+  private final Context context;
+  private final Value runner;
+  private final CappedOutput stdout;
+  private final CappedOutput stderr;
+  private final CompletableFuture<Void> overflow = new CompletableFuture<>();
+
+  private SandboxedContext(Engine engine, Source runnerSource, int maxOutputBytes) {
+    AtomicInteger budget = new AtomicInteger(maxOutputBytes);
+    this.stdout = new CappedOutput(budget, () -> overflow.complete(null));
+    this.stderr = new CappedOutput(budget, () -> overflow.complete(null));
+    this.context =
+        Context.newBuilder("python")
+            .engine(engine)
+            .sandbox(SandboxPolicy.CONSTRAINED)
+            .out(stdout)
+            .err(stderr)
+            .in(InputStream.nullInputStream())
+            .allowHostAccess(HostAccess.CONSTRAINED)
+            .allowHostClassLookup(className -> false)
+            .allowIO(IOAccess.NONE)
+            .allowCreateThread(false)
+            .allowCreateProcess(false)
+            .allowNativeAccess(false)
+            .allowEnvironmentAccess(EnvironmentAccess.NONE)
+            .allowPolyglotAccess(PolyglotAccess.NONE)
+            .build();
+    context.eval(runnerSource);
+    this.runner = context.getBindings("python").getMember("_gememu_run");
+  }
+
+  static SandboxedContext create(Engine engine, Source runnerSource, int maxOutputBytes) {
+    return new SandboxedContext(engine, runnerSource, maxOutputBytes);
+  }
+
+  /** Runs the snippet; returns the formatted Python error, or null when it succeeded. */
+  String run(String code) {
+    Value error = runner.execute(code);
+    return error.isNull() ? null : error.asString();
+  }
+
+  /** Completes when the snippet has written more than the output budget. */
+  CompletableFuture<Void> overflow() {
+    return overflow;
+  }
+
+  boolean outputOverflowed() {
+    return stdout.overflowed() || stderr.overflowed();
+  }
+
+  String stdout() {
+    return stdout.text();
+  }
+
+  String stderr() {
+    return stderr.text();
+  }
+
+  /** Stops a running snippet from another thread; returns without waiting for it to stop. */
+  void cancel() {
+    try {
+      context.close(true);
+    } catch (RuntimeException alreadyClosing) {
+      // Closing races with a snippet that just ended; either way the context is done.
+    }
+  }
+
+  void close() {
+    cancel();
+  }
+}

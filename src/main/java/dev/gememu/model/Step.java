@@ -1,0 +1,29 @@
+package dev.gememu.model;
+
+/** One thing the emulated model does in its reply, in order. */
+public sealed interface Step {
+
+  /**
+   * Text shown to the user. {@code {{output}}} and {@code {{outcome}}} are replaced with the
+   * genuine output and outcome of the latest code step before it.
+   */
+  record Text(String template) implements Step {}
+
+  /** A thought summary, sent as a text part with {@code thought: true}. */
+  record Thought(String text) implements Step {}
+
+  /**
+   * Python the model writes; it is executed for real and its result follows it.
+   *
+   * @param expectedOutput what the author expects it to print, or null; a difference is drift
+   * @param forceDeadline report {@code OUTCOME_DEADLINE_EXCEEDED} without running the code
+   */
+  record Code(String code, String expectedOutput, boolean forceDeadline) implements Step {
+    public static Code of(String code) {
+      return new Code(code, null, false);
+    }
+  }
+
+  /** Inline bytes such as a recorded plot, sent as an {@code inlineData} part. */
+  record InlineData(String mimeType, String base64Data) implements Step {}
+}

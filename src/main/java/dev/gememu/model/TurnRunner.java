@@ -1,0 +1,92 @@
+package dev.gememu.model;
+
+import dev.gememu.api.Blob;
+import dev.gememu.api.CodeExecutionResult;
+import dev.gememu.api.ExecutableCode;
+import dev.gememu.api.Outcome;
+import dev.gememu.api.Part;
+import dev.gememu.executor.ExecutionResult;
+import dev.gememu.executor.PythonExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns a {@link Reply} into response parts, executing each code step for real. Parts are handed to
+ * the sink as soon as they exist, so a stream can send text before slow code finishes.
+ */
+public final class TurnRunner {
+  private final PythonExecutor executor;
+
+  public TurnRunner(PythonExecutor executor) {
+    this.executor = executor;
+  }
+
+  /** Runs the reply's steps in order and returns the code that ran. */
+  public List<ExecutedCode> run(Reply reply, ModelInfo model, Consumer<Part> sink) {
+    List<ExecutedCode> executed = new ArrayList<>();
+    ExecutedCode latest = null;
+    for (Step step : reply.steps()) {
+      if (step instanceof Step.Text text) {
+        sink.accept(Part.text(fill(text.template(), latest)));
+      } else if (step instanceof Step.Thought thought) {
+        sink.accept(Part.text(thought.text()).asThought());
+      } else if (step instanceof Step.InlineData data) {
+        sink.accept(Part.inline(new Blob(data.mimeType(), data.base64Data(), null)));
+      } else if (step instanceof Step.Code code) {
+        sink.accept(Part.code(ExecutableCode.python(code.code())));
+        latest = runCode(code, model, sink);
+        executed.add(latest);
+      }
+    }
+    return executed;
+  }
+
+  private ExecutedCode runCode(Step.Code step, ModelInfo model, Consumer<Part> sink) {
+    ExecutionResult result = step.forceDeadline()
+        ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
+        : executor.execute(step.code());
+    List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
+    results.forEach(r -> sink.accept(Part.result(r)));
+    CodeExecutionResult last = results.get(results.size() - 1);
+    String output = results.size() == 1 ? last.output() : results.get(0).output() + last.output();
+    return new ExecutedCode(step.code(), result.outcome(), output, step.expectedOutput(), result.elapsed());
+  }
+
+  private static String fill(String template, ExecutedCode latest) {
+    if (latest == null) {
+      return template;
+    }
+    return template
+        .replace("{{output}}", latest.output())
+        .replace("{{outcome}}", latest.outcome().name());
+  }
+
+  /** Lays out an execution result as Gemini's {@code codeExecutionResult} parts. */
+  static final class CodeResultLayout {
+    private CodeResultLayout() {}
+
+    static List<CodeExecutionResult> of(ExecutionResult result, ModelInfo model) {
+      String stderrTail = result.stderr().isEmpty() ? "" : "\n\nstderr: " + result.stderr();
+      return switch (result.outcome()) {
+        case OUTCOME_OK -> List.of(new CodeExecutionResult(Outcome.OUTCOME_OK, result.stdout() + stderrTail));
+        case OUTCOME_FAILED -> failed(result, model);
+        default -> List.of(new CodeExecutionResult(result.outcome(), result.stdout() + nullToEmpty(result.error())));
+      };
+    }
+
+    private static List<CodeExecutionResult> failed(ExecutionResult result, ModelInfo model) {
+      if (model.splitsFailureOutput() && !result.stdout().isEmpty()) {
+        return List.of(
+            new CodeExecutionResult(Outcome.OUTCOME_OK, result.stdout()),
+            new CodeExecutionResult(Outcome.OUTCOME_FAILED, result.error()));
+      }
+      return List.of(new CodeExecutionResult(Outcome.OUTCOME_FAILED, result.stdout() + result.error()));
+    }
+
+    private static String nullToEmpty(String text) {
+      return text == null ? "" : text;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.gememu.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.gememu.api.ApiException;
+import dev.gememu.model.ContentGenerator;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+
+/** Owns the Javalin server and declares every route in one place. */
+public final class EmulatorServer implements AutoCloseable {
+  /** Google's limit for an inline request. */
+  static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+
+  private final Javalin app;
+  private final ObjectWriter prettyWriter;
+
+  public EmulatorServer(ContentGenerator generator) {
+    ObjectMapper mapper = JsonMapper.create();
+    this.prettyWriter = JsonMapper.prettyWriter(mapper);
+    ModelsRoute models = new ModelsRoute(generator, mapper);
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler(prettyWriter)));
+      config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    });
+    app.post("/{version}/models/{call}", models::post);
+    app.exception(HttpResponseException.class, (error, ctx) ->
+        writeError(ctx, JettyErrorHandler.forHttpCode(error.getStatus(), ctx.method() + " " + ctx.path())));
+    app.exception(Exception.class, (error, ctx) -> writeError(ctx, ErrorMapper.toApiException(error)));
+    app.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        writeError(ctx, JettyErrorHandler.forHttpCode(404, ctx.method() + " " + ctx.path()));
+      }
+    });
+  }
+
+  /** Starts listening; port 0 picks a free port. Returns this server. */
+  public EmulatorServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private void writeError(Context ctx, ApiException error) {
+    try {
+      Responses.json(ctx, prettyWriter, error.status().httpCode(), error.toEnvelope());
+    } catch (IOException e) {
+      ctx.status(500);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

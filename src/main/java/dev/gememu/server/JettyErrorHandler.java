@@ -1,0 +1,67 @@
+package dev.gememu.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.gememu.api.ApiException;
+import dev.gememu.api.Status;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * Answers the errors Jetty raises before any route runs (bad request lines, oversized headers,
+ * unsupported versions) with Google's JSON envelope instead of Jetty's HTML page.
+ */
+final class JettyErrorHandler extends ErrorHandler {
+  private final ObjectWriter writer;
+
+  JettyErrorHandler(ObjectWriter writer) {
+    this.writer = writer;
+  }
+
+  @Override
+  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+      HttpServletResponse response, int code, String message) throws IOException {
+    byte[] body = envelope(code, message);
+    response.setContentType(Responses.JSON);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    baseRequest.setHandled(true);
+  }
+
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    fields.put(HttpHeader.CONTENT_TYPE, Responses.JSON);
+    return ByteBuffer.wrap(envelope(status, reason));
+  }
+
+  private byte[] envelope(int code, String reason) {
+    ApiException error = forHttpCode(code, reason);
+    try {
+      return (writer.writeValueAsString(error.toEnvelope()) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  static ApiException forHttpCode(int code, String reason) {
+    String detail = reason == null || reason.isBlank() ? "HTTP " + code : reason;
+    if (code == 413) {
+      return ApiException.invalidArgument("Request payload size exceeds the limit: "
+          + EmulatorServer.MAX_REQUEST_BYTES + " bytes.");
+    }
+    if (code == 404 || code == 405) {
+      return new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (" + detail + ").");
+    }
+    if (code >= 500) {
+      return new ApiException(Status.INTERNAL, ErrorMapper.INTERNAL_MESSAGE);
+    }
+    return ApiException.invalidArgument("Request contains an invalid argument. (" + detail + ")");
+  }
+}

@@ -1,0 +1,133 @@
+package dev.gememu.server;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyName;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place Jackson is configured: Google's field spellings in, Google's byte layout out. */
+public final class JsonMapper {
+  private JsonMapper() {}
+
+  /** A mapper that reads camelCase or snake_case names and rejects unknown fields. */
+  public static ObjectMapper create() {
+    Builder builder = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .annotationIntrospector(new SnakeCaseAliases())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    ObjectMapper mapper = builder.build();
+    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    mapper.getFactory().setCharacterEscapes(new GoogleEscapes());
+    return mapper;
+  }
+
+  /** Writes like Google's non-streaming bodies: 2-space indent, {@code "key": value}, LF. */
+  public static ObjectWriter prettyWriter(ObjectMapper mapper) {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+    return mapper.writer(printer);
+  }
+
+  /** Writes like Google's SSE events: one line, {@code ": "} after keys, no space after commas. */
+  public static ObjectWriter eventWriter(ObjectMapper mapper) {
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEntrySpacing(Separators.Spacing.NONE)
+        .withArrayValueSpacing(Separators.Spacing.NONE)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
+        .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
+    return mapper.writer(printer);
+  }
+
+  /** Lets every field also be spelled in snake_case, as Google's proto JSON parser allows. */
+  private static final class SnakeCaseAliases extends JacksonAnnotationIntrospector {
+    @Override
+    public List<PropertyName> findPropertyAliases(Annotated member) {
+      List<PropertyName> aliases = new ArrayList<>();
+      List<PropertyName> declared = super.findPropertyAliases(member);
+      if (declared != null) {
+        aliases.addAll(declared);
+      }
+      String name = javaName(member);
+      if (name != null) {
+        String snake = toSnakeCase(name);
+        if (!snake.equals(name)) {
+          aliases.add(PropertyName.construct(snake));
+        }
+      }
+      return aliases.isEmpty() ? null : aliases;
+    }
+
+    /** Record constructor parameters carry no name of their own: take the record component's. */
+    private static String javaName(Annotated member) {
+      if (member instanceof AnnotatedParameter parameter) {
+        Class<?> owner = parameter.getDeclaringClass();
+        return owner.isRecord() ? owner.getRecordComponents()[parameter.getIndex()].getName() : null;
+      }
+      return member instanceof AnnotatedMember ? member.getName() : null;
+    }
+  }
+
+  static String toSnakeCase(String camel) {
+    StringBuilder snake = new StringBuilder(camel.length() + 4);
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        snake.append('_').append(Character.toLowerCase(c));
+      } else {
+        snake.append(c);
+      }
+    }
+    return snake.toString();
+  }
+
+  /** Google escapes {@code <} and {@code >} in strings as {@code \u003c} and {@code \u003e}. */
+  private static final class GoogleEscapes extends CharacterEscapes {
+    private final int[] escapes = standardAsciiEscapesForJSON();
+
+    GoogleEscapes() {
+      escapes['<'] = ESCAPE_CUSTOM;
+      escapes['>'] = ESCAPE_CUSTOM;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return new SerializedString(String.format("\\u%04x", ch));
+    }
+  }
+
+}

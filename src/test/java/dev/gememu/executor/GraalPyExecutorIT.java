@@ -1,0 +1,83 @@
+package dev.gememu.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gememu.api.Outcome;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The in-process executor denies the host to snippets and keeps working after each attempt. */
+class GraalPyExecutorIT {
+  static GraalPyExecutor executor;
+
+  @BeforeAll
+  static void start() {
+    executor = new GraalPyExecutor(ExecutionLimits.defaults().withTimeout(Duration.ofSeconds(15))
+        .withMaxOutputBytes(10_000));
+  }
+
+  @AfterAll
+  static void stop() {
+    executor.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "print(open('/etc/passwd').read())",
+      "import os\nprint(os.listdir('/'))",
+      "open('/tmp/gememu-escape.txt', 'w').write('x')",
+      "import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 22))",
+      "import urllib.request\nprint(urllib.request.urlopen('http://127.0.0.1:1').read())",
+      "import subprocess\nprint(subprocess.run(['id'], capture_output=True).stdout)",
+      "import os\nprint(os.system('id'))",
+      "import java\nprint(java.type('java.lang.System').getProperty('user.home'))",
+      "import polyglot\nprint(polyglot.eval(language='js', string='1+1'))",
+      "import threading\nt = threading.Thread(target=print, args=('x',))\nt.start()\nt.join()",
+      "import ctypes\nprint(ctypes.CDLL(None))",
+  })
+  void deniesHostAccess(String hostile) {
+    ExecutionResult result = executor.execute(hostile);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.stdout()).doesNotContain("root:").doesNotContain("uid=");
+    assertThat(executor.execute("print('still fine')").stdout()).isEqualTo("still fine\n");
+  }
+
+  @Test
+  void hostEnvironmentVariablesAreInvisible() {
+    ExecutionResult result = executor.execute("import os\nprint(sorted(os.environ))");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).doesNotContain("PATH").doesNotContain("HOME").doesNotContain("JAVA");
+  }
+
+  @Test
+  void capsAnOutputFloodEvenWhenTheSnippetIgnoresTheError() {
+    ExecutionResult result = executor.execute(
+        "while True:\n    try:\n        print('x' * 1000)\n    except OSError:\n        pass");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.stdout().length()).isLessThanOrEqualTo(10_000);
+    assertThat(result.error()).contains("Output limit of 10000 bytes");
+  }
+
+  @Test
+  void reportsASyntaxErrorLikeCPython() {
+    ExecutionResult result = executor.execute("print('a'");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.error()).startsWith("  File \"<string>\", line 1").contains("SyntaxError");
+  }
+
+  @Test
+  void treatsSysExitZeroAsSuccess() {
+    ExecutionResult result = executor.execute("print('bye')\nimport sys\nsys.exit(0)");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).isEqualTo("bye\n");
+  }
+}

@@ -1,0 +1,161 @@
+package dev.gememu.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.genai.Client;
+import com.google.genai.errors.ApiException;
+import com.google.genai.types.Outcome;
+import com.google.genai.types.Part;
+import com.google.genai.types.GenerateContentResponse;
+import dev.gememu.Gememu;
+import dev.gememu.cli.ServerConfig;
+import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.Sdk;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GenerateContentIT {
+  private static final String FIRST_50_PRIMES = String.join("\n",
+      "primes = []",
+      "n = 2",
+      "while len(primes) < 50:",
+      "    if all(n % p for p in primes):",
+      "        primes.append(n)",
+      "    n += 1",
+      "print(sum(primes))");
+
+  static Gememu gememu;
+  static Client sdk;
+  static RawHttp http;
+
+  @BeforeAll
+  static void start() {
+    ServerConfig config = ServerConfig.defaults().withPort(0);
+    gememu = Gememu.start(config.withLimits(config.limits().withTimeout(Duration.ofSeconds(2))));
+    sdk = Sdk.client(gememu.baseUrl("127.0.0.1"));
+    http = new RawHttp(gememu.baseUrl("127.0.0.1"));
+  }
+
+  @AfterAll
+  static void stop() {
+    gememu.close();
+  }
+
+  @Test
+  void runsTheSnippetAndReturnsGeminisFourPartShape() {
+    GenerateContentResponse response =
+        sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt(FIRST_50_PRIMES), Sdk.withCodeExecution());
+
+    List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
+    assertThat(parts).hasSize(4);
+    assertThat(parts.get(0).text()).isPresent();
+    assertThat(parts.get(1).executableCode().orElseThrow().code().orElseThrow()).contains(FIRST_50_PRIMES);
+    assertThat(parts.get(1).executableCode().orElseThrow().language().orElseThrow().toString()).isEqualTo("PYTHON");
+    assertThat(parts.get(2).codeExecutionResult().orElseThrow().outcome().orElseThrow().knownEnum())
+        .isEqualTo(Outcome.Known.OUTCOME_OK);
+    assertThat(parts.get(2).codeExecutionResult().orElseThrow().output()).contains("5117\n");
+    assertThat(parts.get(3).text().orElseThrow()).contains("5117");
+    assertThat(response.candidates().orElseThrow().get(0).finishReason().orElseThrow().toString()).isEqualTo("STOP");
+    assertThat(response.modelVersion()).contains("gemini-2.5-flash");
+    assertThat(response.responseId().orElseThrow()).hasSize(22);
+  }
+
+  @Test
+  void outputIsWhatTheCodeReallyPrinted() {
+    GenerateContentResponse response = sdk.models.generateContent(
+        "gemini-2.5-flash", Sdk.runPrompt("print(sum(range(12345)) * 7)"), Sdk.withCodeExecution());
+
+    assertThat(response.codeExecutionResult()).isEqualTo(sum(12345) * 7 + "\n");
+  }
+
+  @Test
+  void reportsARaisedExceptionAsFailedWithAGeminiStyleTraceback() {
+    GenerateContentResponse response = sdk.models.generateContent(
+        "gemini-2.5-flash", Sdk.runPrompt("print('ok')\nprint(1/0)"), Sdk.withCodeExecution());
+
+    var result = resultPart(response);
+    assertThat(result.outcome().orElseThrow().knownEnum()).isEqualTo(Outcome.Known.OUTCOME_FAILED);
+    assertThat(result.output().orElseThrow()).isEqualTo(
+        "ok\nTraceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n"
+            + "ZeroDivisionError: division by zero\n");
+  }
+
+  @Test
+  void gemini3ReportsStdoutBeforeTheErrorAsItsOwnResult() {
+    GenerateContentResponse response = sdk.models.generateContent(
+        "gemini-3-flash-preview", Sdk.runPrompt("print('ok')\nprint(1/0)"), Sdk.withCodeExecution());
+
+    List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
+    assertThat(parts.get(2).codeExecutionResult().orElseThrow().output()).contains("ok\n");
+    assertThat(parts.get(3).codeExecutionResult().orElseThrow().outcome().orElseThrow().knownEnum())
+        .isEqualTo(Outcome.Known.OUTCOME_FAILED);
+  }
+
+  @Test
+  void stopsAnInfiniteLoopAtTheDeadlineAndKeepsServing() {
+    GenerateContentResponse response = sdk.models.generateContent(
+        "gemini-2.5-flash", Sdk.runPrompt("print('started', flush=True)\nwhile True:\n    pass"),
+        Sdk.withCodeExecution());
+
+    var result = resultPart(response);
+    assertThat(result.outcome().orElseThrow().knownEnum()).isEqualTo(Outcome.Known.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(result.output().orElseThrow()).startsWith("started\n");
+    assertThat(sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(6*7)"), Sdk.withCodeExecution())
+        .codeExecutionResult()).isEqualTo("42\n");
+  }
+
+  @Test
+  void answersWithTextOnlyWhenTheToolIsNotEnabled() {
+    GenerateContentResponse response =
+        sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(1)"), null);
+
+    assertThat(response.executableCode()).isNull();
+    assertThat(response.text()).contains("code execution tool is not enabled");
+  }
+
+  @Test
+  void unknownModelRaisesTheSdksOwn404() {
+    assertThatThrownBy(() -> sdk.models.generateContent("gemini-0-nonexistent", "hi", null))
+        .isInstanceOf(ApiException.class)
+        .satisfies(e -> {
+          assertThat(((ApiException) e).code()).isEqualTo(404);
+          assertThat(((ApiException) e).status()).isEqualTo("NOT_FOUND");
+          assertThat(e.getMessage()).contains("models/gemini-0-nonexistent is not found for API version");
+        });
+  }
+
+  @Test
+  void acceptsSnakeCaseToolNamesAsGooglesCurlExamplesSendThem() {
+    HttpResponse<String> response = http.post("/v1beta/models/gemini-2.5-flash:generateContent", """
+        {"contents": [{"parts": [{"text": "Run this:\\n```python\\nprint(2**10)\\n```"}]}],
+         "tools": [{"code_execution": {}}]}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode parts = RawHttp.tree(response.body()).at("/candidates/0/content/parts");
+    assertThat(parts.get(2).at("/codeExecutionResult/output").asText()).isEqualTo("1024\n");
+  }
+
+  @Test
+  void promptWithNothingToAnswerGetsAnErrorThatSaysHowToGetAReply() {
+    assertThatThrownBy(() -> sdk.models.generateContent("gemini-2.5-flash", "What is 2+2?", null))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("What is 2+2?")
+        .hasMessageContaining("```python");
+  }
+
+  private static com.google.genai.types.CodeExecutionResult resultPart(GenerateContentResponse response) {
+    return response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow().stream()
+        .filter(p -> p.codeExecutionResult().isPresent())
+        .reduce((first, second) -> second).orElseThrow().codeExecutionResult().orElseThrow();
+  }
+
+  private static long sum(int n) {
+    return (long) n * (n - 1) / 2;
+  }
+}

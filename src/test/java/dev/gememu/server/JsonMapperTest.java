@@ -1,0 +1,81 @@
+package dev.gememu.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gememu.api.CodeExecutionResult;
+import dev.gememu.api.ExecutableCode;
+import dev.gememu.api.FinishReason;
+import dev.gememu.api.GenerateContentRequest;
+import dev.gememu.api.GenerateContentResponse;
+import dev.gememu.api.Outcome;
+import dev.gememu.api.Part;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonMapperTest {
+  private final ObjectMapper mapper = JsonMapper.create();
+
+  @Test
+  void readsSnakeCaseAndCamelCaseFieldNames() throws Exception {
+    GenerateContentRequest request = mapper.readValue("""
+        {"contents": [{"parts": [{"executable_code": {"language": "PYTHON", "code": "print(1)"}}]}],
+         "system_instruction": {"parts": [{"text": "be brief"}]},
+         "tools": [{"code_execution": {}}],
+         "generationConfig": {"max_output_tokens": 10, "thinkingConfig": {"include_thoughts": true}}}
+        """, GenerateContentRequest.class);
+
+    assertThat(request.enablesCodeExecution()).isTrue();
+    assertThat(request.contents().get(0).parts().get(0).executableCode().code()).isEqualTo("print(1)");
+    assertThat(request.systemInstruction().joinedText()).isEqualTo("be brief");
+    assertThat(request.generationConfig().maxOutputTokens()).isEqualTo(10);
+    assertThat(request.generationConfig().thinkingConfig().includeThoughts()).isTrue();
+  }
+
+  @Test
+  void writesBodiesInGooglesPrettyLayout() throws Exception {
+    GenerateContentResponse response = GenerateContentResponse.of(
+        List.of(Part.code(ExecutableCode.python("print(1 < 2)")),
+            Part.result(new CodeExecutionResult(Outcome.OUTCOME_OK, "True\n"))),
+        FinishReason.STOP, null, "gemini-2.5-flash", "abc");
+
+    assertThat(JsonMapper.prettyWriter(mapper).writeValueAsString(response)).isEqualTo("""
+        {
+          "candidates": [
+            {
+              "content": {
+                "parts": [
+                  {
+                    "executableCode": {
+                      "language": "PYTHON",
+                      "code": "print(1 \\u003c 2)"
+                    }
+                  },
+                  {
+                    "codeExecutionResult": {
+                      "outcome": "OUTCOME_OK",
+                      "output": "True\\n"
+                    }
+                  }
+                ],
+                "role": "model"
+              },
+              "finishReason": "STOP",
+              "index": 0
+            }
+          ],
+          "modelVersion": "gemini-2.5-flash",
+          "responseId": "abc"
+        }""");
+  }
+
+  @Test
+  void writesEventsOnOneLineWithGooglesSpacing() throws Exception {
+    GenerateContentResponse response = GenerateContentResponse.of(
+        List.of(Part.text("The")), null, null, "gemini-2.0-flash", "id1");
+
+    assertThat(JsonMapper.eventWriter(mapper).writeValueAsString(response)).isEqualTo(
+        "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},\"index\": 0}],"
+            + "\"modelVersion\": \"gemini-2.0-flash\",\"responseId\": \"id1\"}");
+  }
+}
