@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -33,12 +34,19 @@ public final class GraalPyExecutor implements PythonExecutor {
   private final Engine engine;
   private final Source runnerSource;
   private final ExecutionLimits limits;
+  private final FilesystemPolicy files;
+  private final AtomicInteger unstoppedRuns = new AtomicInteger();
   private final BlockingQueue<SandboxedContext> warm;
   private final ExecutorService runThreads = Executors.newCachedThreadPool(daemon("gememu-python"));
   private final ExecutorService warmer = Executors.newSingleThreadExecutor(daemon("gememu-warmer"));
 
   public GraalPyExecutor(ExecutionLimits limits) {
+    this(limits, FilesystemPolicy.defaults());
+  }
+
+  public GraalPyExecutor(ExecutionLimits limits, FilesystemPolicy files) {
     this.limits = limits;
+    this.files = files;
     this.engine =
         Engine.newBuilder("python")
             .sandbox(SandboxPolicy.CONSTRAINED)
@@ -60,9 +68,15 @@ public final class GraalPyExecutor implements PythonExecutor {
 
   @Override
   public ExecutionResult execute(String code) {
+    return execute(ExecutionRequest.of(code));
+  }
+
+  @Override
+  public ExecutionResult execute(ExecutionRequest request) {
     SandboxedContext context = takeContext();
     long start = System.nanoTime();
-    CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> context.run(code), runThreads);
+    CompletableFuture<String> run =
+        CompletableFuture.supplyAsync(() -> context.run(request.code(), request.files()), runThreads);
     try {
       CompletableFuture.anyOf(run, context.overflow()).get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
       if (context.outputOverflowed()) {
@@ -113,15 +127,24 @@ public final class GraalPyExecutor implements PythonExecutor {
     return ExecutionResult.failed(context.stdout(), context.stderr(), message + "\n", elapsed);
   }
 
-  private static void stop(SandboxedContext context, CompletableFuture<String> run) {
+  private void stop(SandboxedContext context, CompletableFuture<String> run) {
     context.cancel();
     try {
       run.get(GRACE_AFTER_CANCEL.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException stillRunningOrCancelled) {
-      // A cancelled run ends with an exception; one stuck in a built-in is left to finish alone.
+    } catch (TimeoutException stuckInABuiltIn) {
+      // Left to finish alone; counted so that a worker process knows it must be replaced.
+      unstoppedRuns.incrementAndGet();
+      run.whenComplete((ignored, error) -> unstoppedRuns.decrementAndGet());
+    } catch (ExecutionException cancelled) {
+      // A cancelled run ends with an exception: that is the normal way out.
     }
+  }
+
+  /** True while a snippet that was stopped is still running (stuck in a built-in). */
+  boolean hasUnstoppedRuns() {
+    return unstoppedRuns.get() > 0;
   }
 
   private SandboxedContext takeContext() {
@@ -144,7 +167,7 @@ public final class GraalPyExecutor implements PythonExecutor {
   }
 
   private SandboxedContext newContext() {
-    return SandboxedContext.create(engine, runnerSource, limits.maxOutputBytes());
+    return SandboxedContext.create(engine, runnerSource, limits.maxOutputBytes(), files);
   }
 
   private static Duration elapsedSince(long startNanos) {

@@ -11,6 +11,7 @@ import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -24,7 +25,10 @@ final class SandboxedContext {
   private final CappedOutput stderr;
   private final CompletableFuture<Void> overflow = new CompletableFuture<>();
 
-  private SandboxedContext(Engine engine, Source runnerSource, int maxOutputBytes) {
+  private final SandboxFileSystem files;
+
+  private SandboxedContext(Engine engine, Source runnerSource, int maxOutputBytes, SandboxFileSystem files) {
+    this.files = files;
     AtomicInteger budget = new AtomicInteger(maxOutputBytes);
     this.stdout = new CappedOutput(budget, () -> overflow.complete(null));
     this.stderr = new CappedOutput(budget, () -> overflow.complete(null));
@@ -37,7 +41,7 @@ final class SandboxedContext {
             .in(InputStream.nullInputStream())
             .allowHostAccess(HostAccess.CONSTRAINED)
             .allowHostClassLookup(className -> false)
-            .allowIO(IOAccess.NONE)
+            .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.allowLanguageHomeAccess(files)).build())
             .allowCreateThread(false)
             .allowCreateProcess(false)
             .allowNativeAccess(false)
@@ -48,12 +52,14 @@ final class SandboxedContext {
     this.runner = context.getBindings("python").getMember("_gememu_run");
   }
 
-  static SandboxedContext create(Engine engine, Source runnerSource, int maxOutputBytes) {
-    return new SandboxedContext(engine, runnerSource, maxOutputBytes);
+  static SandboxedContext create(Engine engine, Source runnerSource, int maxOutputBytes, FilesystemPolicy policy) {
+    return new SandboxedContext(engine, runnerSource, maxOutputBytes,
+        SandboxFileSystem.create(policy.maxBytes(), policy.pythonLibs()));
   }
 
-  /** Runs the snippet; returns the formatted Python error, or null when it succeeded. */
-  String run(String code) {
+  /** Runs the snippet with {@code inputFiles} in its working directory; returns the formatted Python error, or null. */
+  String run(String code, java.util.Map<String, byte[]> inputFiles) {
+    files.place(inputFiles);
     Value error = runner.execute(code);
     return error.isNull() ? null : error.asString();
   }
@@ -86,5 +92,6 @@ final class SandboxedContext {
 
   void close() {
     cancel();
+    files.discard();
   }
 }
