@@ -1,7 +1,6 @@
 package dev.gememu;
 
 import dev.gememu.cli.ServerConfig;
-import dev.gememu.executor.GraalPyExecutor;
 import dev.gememu.executor.PythonExecutor;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
@@ -29,7 +28,7 @@ public final class Gememu implements AutoCloseable {
   }
 
   public static Gememu start(ServerConfig config) {
-    PythonExecutor executor = new GraalPyExecutor(config.limits());
+    PythonExecutor executor = config.executor().create(config.limits());
     try {
       ContentGenerator generator = new ContentGenerator(
           new ModelCatalog(config.models()),

@@ -1,5 +1,8 @@
 package dev.gememu.cli;
 
+import dev.gememu.executor.ExecutorOptions;
+import dev.gememu.executor.FilesystemPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,12 +42,50 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
   private int warmContexts;
 
+  @Option(names = "--executor", defaultValue = "${env:GEMEMU_EXECUTOR:-worker}", converter = KindConverter.class,
+      description = "Where code runs: worker (separate supervised JVMs) or in-process (weaker isolation)"
+          + " (env GEMEMU_EXECUTOR, default ${DEFAULT-VALUE}).")
+  private ExecutorOptions.Kind executorKind;
+
+  @Option(names = "--workers", defaultValue = "${env:GEMEMU_WORKERS:-2}",
+      description = "Worker processes, each running one snippet at a time (env GEMEMU_WORKERS, default ${DEFAULT-VALUE}).")
+  private int workers;
+
+  @Option(names = "--worker-heap", defaultValue = "${env:GEMEMU_WORKER_HEAP:-512m}", converter = MegabytesConverter.class,
+      description = "Maximum heap of each worker JVM, e.g. 512m, 1g (env GEMEMU_WORKER_HEAP, default ${DEFAULT-VALUE}).")
+  private int workerHeapMb;
+
+  @Option(names = "--queue", defaultValue = "${env:GEMEMU_QUEUE:-64}",
+      description = "Executions that may wait for a free worker before others get 503 UNAVAILABLE"
+          + " (env GEMEMU_QUEUE, default ${DEFAULT-VALUE}).")
+  private int queue;
+
+  @Option(names = "--jit", negatable = true, defaultValue = "${env:GEMEMU_JIT:-false}", fallbackValue = "true",
+      description = "Run workers with the Graal JIT (needs JDK 25; faster CPU-heavy snippets, slower first runs)"
+          + " (env GEMEMU_JIT, default ${DEFAULT-VALUE}).")
+  private boolean jit;
+
+  @Option(names = "--python-libs", defaultValue = "${env:GEMEMU_PYTHON_LIBS:-}",
+      description = "Directory of pure-Python packages mounted read-only on sys.path"
+          + " (env GEMEMU_PYTHON_LIBS, default: python-libs/ of the build tree when populated).")
+  private String pythonLibs;
+
+  @Option(names = "--sandbox-disk", defaultValue = "${env:GEMEMU_SANDBOX_DISK:-64m}", converter = MegabytesConverter.class,
+      description = "Size of each execution's in-memory filesystem (env GEMEMU_SANDBOX_DISK, default ${DEFAULT-VALUE}).")
+  private int sandboxDiskMb;
+
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
+    FilesystemPolicy files = defaults.executor().files().withMaxBytes((long) sandboxDiskMb << 20);
+    if (!pythonLibs.isBlank()) {
+      files = files.withPythonLibs(Path.of(pythonLibs));
+    }
     return defaults.withHost(host).withPort(port).withModels(models)
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
-            .withWarmContexts(warmContexts));
+            .withWarmContexts(warmContexts))
+        .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
+            .withQueue(queue).withJit(jit).withFiles(files));
   }
 
   /**
@@ -55,6 +96,26 @@ public final class ArgsParser implements Callable<ServerConfig> {
     CommandLine commandLine = new CommandLine(new ArgsParser());
     exitCode[0] = commandLine.execute(args);
     return commandLine.getExecutionResult();
+  }
+
+  /** Accepts {@code worker} and {@code in-process}. */
+  static final class KindConverter implements CommandLine.ITypeConverter<ExecutorOptions.Kind> {
+    @Override
+    public ExecutorOptions.Kind convert(String value) {
+      return ExecutorOptions.Kind.valueOf(value.trim().toUpperCase().replace('-', '_'));
+    }
+  }
+
+  /** Accepts {@code 512m}, {@code 1g} or a number of MiB. */
+  static final class MegabytesConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      String text = value.trim().toLowerCase();
+      if (text.endsWith("g")) {
+        return Integer.parseInt(text.substring(0, text.length() - 1)) * 1024;
+      }
+      return Integer.parseInt(text.endsWith("m") ? text.substring(0, text.length() - 1) : text);
+    }
   }
 
   /** Accepts {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 ({@code PT30S}). */

@@ -1,6 +1,7 @@
 package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutionLimits;
+import dev.gememu.executor.ExecutorOptions;
 import dev.gememu.model.ModelCatalog;
 import java.util.List;
 
@@ -11,8 +12,10 @@ import java.util.List;
  * @param port TCP port; 0 picks a free one
  * @param models model ids gememu answers as
  * @param limits bounds on each code execution
+ * @param executor where and how code executions run
  */
-public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits) {
+public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits,
+    ExecutorOptions executor) {
 
   public ServerConfig {
     if (host == null || host.isBlank()) {
@@ -25,25 +28,37 @@ public record ServerConfig(String host, int port, List<String> models, Execution
       throw new IllegalArgumentException("models must name at least one model");
     }
     models = List.copyOf(models);
+    if (executor == null) {
+      throw new IllegalArgumentException("executor must not be null");
+    }
+  }
+
+  public ServerConfig(String host, int port, List<String> models, ExecutionLimits limits) {
+    this(host, port, models, limits, ExecutorOptions.defaults());
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults());
+    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults(),
+        ExecutorOptions.defaults());
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, models, limits);
+    return new ServerConfig(newHost, port, models, limits, executor);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, models, limits);
+    return new ServerConfig(host, newPort, models, limits, executor);
   }
 
   public ServerConfig withModels(List<String> newModels) {
-    return new ServerConfig(host, port, newModels, limits);
+    return new ServerConfig(host, port, newModels, limits, executor);
   }
 
   public ServerConfig withLimits(ExecutionLimits newLimits) {
-    return new ServerConfig(host, port, models, newLimits);
+    return new ServerConfig(host, port, models, newLimits, executor);
+  }
+
+  public ServerConfig withExecutor(ExecutorOptions newExecutor) {
+    return new ServerConfig(host, port, models, limits, newExecutor);
   }
 }

@@ -90,8 +90,7 @@ public final class GraalPyExecutor implements PythonExecutor {
           : ExecutionResult.failed(context.stdout(), context.stderr(), error, elapsed);
     } catch (TimeoutException deadline) {
       stop(context, run);
-      return ExecutionResult.deadlineExceeded(context.stdout(), context.stderr(),
-          "Execution exceeded the " + limits.timeout().toSeconds() + " s time limit and was stopped.\n",
+      return ExecutionResult.deadlineExceeded(context.stdout(), context.stderr(), deadlineMessage(limits),
           elapsedSince(start));
     } catch (ExecutionException crashed) {
       return crashResult(context, crashed.getCause(), elapsedSince(start));
@@ -104,6 +103,12 @@ public final class GraalPyExecutor implements PythonExecutor {
       warmer.execute(context::close);
       refill();
     }
+  }
+
+  static String deadlineMessage(ExecutionLimits limits) {
+    Duration timeout = limits.timeout();
+    String shown = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    return "Execution exceeded the " + shown + " time limit and was stopped.\n";
   }
 
   private ExecutionResult outputLimitResult(SandboxedContext context, Duration elapsed) {

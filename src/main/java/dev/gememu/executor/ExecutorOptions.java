@@ -1,0 +1,74 @@
+package dev.gememu.executor;
+
+/**
+ * How snippets are run: in worker processes (the default) or inside the server's JVM.
+ *
+ * @param kind where snippets run
+ * @param workers number of worker processes, each running one snippet at a time
+ * @param workerHeapMb maximum heap of each worker JVM, in MiB
+ * @param queue requests that may wait for a busy pool before the rest get 503 UNAVAILABLE
+ * @param jit run workers with the Graal JIT compiler when a JDK 25 and the compiler jar are present
+ * @param files what a snippet may see of files
+ */
+public record ExecutorOptions(Kind kind, int workers, int workerHeapMb, int queue, boolean jit, FilesystemPolicy files) {
+
+  /** Where snippets run. */
+  public enum Kind {
+    /** Separate supervised JVMs: a snippet that cannot be stopped or that exhausts memory costs only its worker. */
+    WORKER,
+    /** The server's own JVM: faster to start, weaker isolation. */
+    IN_PROCESS
+  }
+
+  public ExecutorOptions {
+    if (kind == null) {
+      throw new IllegalArgumentException("kind must not be null");
+    }
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("workers must be between 1 and 64, was " + workers);
+    }
+    if (workerHeapMb < 64) {
+      throw new IllegalArgumentException("workerHeapMb must be at least 64, was " + workerHeapMb);
+    }
+    if (queue < 0) {
+      throw new IllegalArgumentException("queue must not be negative, was " + queue);
+    }
+    if (files == null) {
+      throw new IllegalArgumentException("files must not be null");
+    }
+  }
+
+  /** Two workers of 512 MiB, 64 queued requests, interpreter only. */
+  public static ExecutorOptions defaults() {
+    return new ExecutorOptions(Kind.WORKER, 2, 512, 64, false, FilesystemPolicy.defaults());
+  }
+
+  public ExecutorOptions withKind(Kind newKind) {
+    return new ExecutorOptions(newKind, workers, workerHeapMb, queue, jit, files);
+  }
+
+  public ExecutorOptions withWorkers(int newWorkers) {
+    return new ExecutorOptions(kind, newWorkers, workerHeapMb, queue, jit, files);
+  }
+
+  public ExecutorOptions withWorkerHeapMb(int newWorkerHeapMb) {
+    return new ExecutorOptions(kind, workers, newWorkerHeapMb, queue, jit, files);
+  }
+
+  public ExecutorOptions withQueue(int newQueue) {
+    return new ExecutorOptions(kind, workers, workerHeapMb, newQueue, jit, files);
+  }
+
+  public ExecutorOptions withJit(boolean newJit) {
+    return new ExecutorOptions(kind, workers, workerHeapMb, queue, newJit, files);
+  }
+
+  public ExecutorOptions withFiles(FilesystemPolicy newFiles) {
+    return new ExecutorOptions(kind, workers, workerHeapMb, queue, jit, newFiles);
+  }
+
+  /** Builds the executor these options describe. */
+  public PythonExecutor create(ExecutionLimits limits) {
+    return kind == Kind.WORKER ? new WorkerPoolExecutor(this, limits) : new GraalPyExecutor(limits, files);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.gememu.executor;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line of a worker JVM: this JVM's java and class path (so it works from Maven and
+ * from {@code bin/gememu}), the worker's own heap, and the Graal JIT when asked for and available.
+ */
+final class WorkerLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerLauncher.class);
+  static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+  static final String COMPILER_JAR = "compiler-25.0.3.jar";
+
+  private final List<String> command;
+  private final String description;
+
+  private WorkerLauncher(List<String> command, String description) {
+    this.command = List.copyOf(command);
+    this.description = description;
+  }
+
+  static WorkerLauncher of(ExecutorOptions options, ExecutionLimits limits) {
+    List<String> command = new ArrayList<>();
+    Path compiler = options.jit() ? jitModules() : null;
+    Path jitJava = options.jit() ? jitJava() : null;
+    boolean jit = compiler != null && jitJava != null;
+    if (options.jit() && !jit) {
+      LOG.warn("--jit asked for, but {}: workers run the GraalPy interpreter",
+          jitJava == null ? "no JDK 25 was found (" + JDK_25 + ")" : "the Graal compiler jar is missing (run make build)");
+    }
+    Path java = jit ? jitJava : Path.of(System.getProperty("java.home"), "bin", "java");
+    command.add(java.toString());
+    command.add("-Xmx" + options.workerHeapMb() + "m");
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:-UsePerfData");
+    if (jit || Runtime.version().feature() >= 24) {
+      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    if (jit) {
+      command.add("-XX:+UnlockExperimentalVMOptions");
+      command.add("-XX:+EnableJVMCI");
+      command.add("--upgrade-module-path=" + compiler);
+      // Compilation competes with snippets for the cores; one compiler thread keeps short runs fast.
+      command.add("-Dpolyglot.engine.CompilerThreads=1");
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(WorkerMain.class.getName());
+    command.add(Long.toString(limits.timeout().toMillis()));
+    command.add(Integer.toString(limits.maxOutputBytes()));
+    command.add(Integer.toString(Math.max(1, limits.warmContexts())));
+    command.add(Long.toString(options.files().maxBytes()));
+    command.add(options.files().pythonLibs() == null ? "-" : options.files().pythonLibs().toString());
+    String description = options.workers() + " worker processes (-Xmx" + options.workerHeapMb() + "m, "
+        + (jit ? "Graal JIT on " + java : "interpreter on Java " + Runtime.version().feature()) + ")";
+    return new WorkerLauncher(command, description);
+  }
+
+  Process start() throws IOException {
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+  }
+
+  String describe() {
+    return description;
+  }
+
+  List<String> command() {
+    return command;
+  }
+
+  private static Path jitJava() {
+    if (Runtime.version().feature() >= 25) {
+      return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+    return Files.isExecutable(JDK_25) ? JDK_25 : null;
+  }
+
+  /** {@code target/jit/compiler-*.jar}, copied there by the build beside {@code target/classes}. */
+  private static Path jitModules() {
+    String override = System.getProperty("gememu.jit.modules");
+    if (override != null) {
+      return Files.exists(Path.of(override)) ? Path.of(override) : null;
+    }
+    try {
+      Path classes = Path.of(WorkerLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar = classes.resolveSibling("jit").resolve(COMPILER_JAR);
+      return Files.exists(jar) ? jar : null;
+    } catch (URISyntaxException | RuntimeException notFromTheBuildTree) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gememu.executor;
+
+import dev.gememu.api.Outcome;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Entry point of a worker process: runs snippets sent on stdin with a {@link GraalPyExecutor} and
+ * answers on stdout, one at a time, until stdin closes. After a run it could not stop, or one that
+ * ran out of memory, it answers and then exits, so the server starts a clean replacement.
+ */
+public final class WorkerMain {
+  private WorkerMain() {}
+
+  /** Arguments: timeout millis, max output bytes, warm contexts, filesystem bytes, python-libs dir or "-". */
+  public static void main(String[] args) throws IOException {
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+    // Anything else that prints must not corrupt the frames on stdout.
+    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+    DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
+    ExecutionLimits limits = new ExecutionLimits(Duration.ofMillis(Long.parseLong(args[0])),
+        Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    FilesystemPolicy files = new FilesystemPolicy(Long.parseLong(args[3]), "-".equals(args[4]) ? null : Path.of(args[4]));
+    GraalPyExecutor executor = new GraalPyExecutor(limits, files);
+    executor.execute("pass");
+    WorkerProtocol.writeReady(out, executor.describe());
+    serve(executor, in, out);
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static void serve(GraalPyExecutor executor, DataInputStream in, DataOutputStream out) throws IOException {
+    while (true) {
+      ExecutionRequest request;
+      try {
+        request = WorkerProtocol.readRequest(in);
+      } catch (EOFException serverGone) {
+        return;
+      }
+      ExecutionResult result = executor.execute(request);
+      boolean retiring = executor.hasUnstoppedRuns() || ranOutOfMemory(result);
+      WorkerProtocol.writeReply(out, new WorkerProtocol.Reply(result, retiring));
+      if (retiring) {
+        return;
+      }
+    }
+  }
+
+  private static boolean ranOutOfMemory(ExecutionResult result) {
+    return result.outcome() == Outcome.OUTCOME_FAILED && result.error() != null
+        && result.error().stripTrailing().endsWith("MemoryError");
+  }
+}

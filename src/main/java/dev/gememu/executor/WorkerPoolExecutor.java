@@ -1,0 +1,156 @@
+package dev.gememu.executor;
+
+import dev.gememu.api.ApiException;
+import dev.gememu.api.Status;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs snippets in a pool of worker JVMs, one snippet per worker at a time. A worker that a snippet
+ * broke (a run it could not stop, memory exhausted, a crash) is killed and replaced in the
+ * background; other requests carry on on the other workers. Requests beyond the workers wait in a
+ * bounded queue; past it they get Google's 503 UNAVAILABLE.
+ */
+public final class WorkerPoolExecutor implements PythonExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPoolExecutor.class);
+  /** Past the snippet's own deadline, time for the worker to stop it and answer before it is killed. */
+  private static final Duration KILL_MARGIN = Duration.ofSeconds(3);
+  private static final Duration WAIT_FOR_WORKER = Duration.ofSeconds(90);
+  private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
+
+  private final ExecutorOptions options;
+  private final ExecutionLimits limits;
+  private final WorkerLauncher launcher;
+  private final Semaphore admission;
+  private final BlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
+  private final java.util.Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
+  private final ExecutorService starter;
+  private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemon("gememu-watchdog"));
+  private final AtomicInteger nextId = new AtomicInteger();
+  private volatile boolean closed;
+
+  public WorkerPoolExecutor(ExecutorOptions options, ExecutionLimits limits) {
+    this.options = options;
+    this.limits = limits;
+    this.launcher = WorkerLauncher.of(options, limits);
+    this.admission = new Semaphore(options.workers() + options.queue());
+    this.starter = Executors.newFixedThreadPool(options.workers(), daemon("gememu-worker-start"));
+    watchdog.setRemoveOnCancelPolicy(true);
+    for (int i = 0; i < options.workers(); i++) {
+      startWorker();
+    }
+  }
+
+  @Override
+  public String describe() {
+    return launcher.describe();
+  }
+
+  @Override
+  public ExecutionResult execute(String code) {
+    return execute(ExecutionRequest.of(code));
+  }
+
+  @Override
+  public ExecutionResult execute(ExecutionRequest request) {
+    if (!admission.tryAcquire()) {
+      throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+    }
+    try {
+      WorkerProcess worker = takeWorker();
+      WorkerProcess.Run run = worker.run(request, limits, limits.timeout().plus(KILL_MARGIN), watchdog);
+      if (run.reusable() && !closed) {
+        idle.offer(worker);
+      } else {
+        replace(worker);
+      }
+      return run.result();
+    } finally {
+      admission.release();
+    }
+  }
+
+  private WorkerProcess takeWorker() {
+    try {
+      WorkerProcess worker = idle.poll(WAIT_FOR_WORKER.toMillis(), TimeUnit.MILLISECONDS);
+      if (worker == null) {
+        throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+      }
+      return worker;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+    }
+  }
+
+  private void replace(WorkerProcess broken) {
+    broken.kill();
+    all.remove(broken);
+    startWorker();
+  }
+
+  private void startWorker() {
+    if (closed) {
+      return;
+    }
+    starter.execute(() -> {
+      while (!closed) {
+        try {
+          WorkerProcess worker = WorkerProcess.start(nextId.incrementAndGet(), launcher);
+          all.add(worker);
+          if (closed) {
+            worker.kill();
+          } else {
+            idle.offer(worker);
+          }
+          return;
+        } catch (IOException | RuntimeException failed) {
+          LOG.error("could not start a Python worker; retrying", failed);
+          sleep(RESTART_BACKOFF);
+        }
+      }
+    });
+  }
+
+  /** Pids of the live workers, for measuring their memory. */
+  public List<Long> workerPids() {
+    return all.stream().filter(WorkerProcess::alive).map(WorkerProcess::pid).toList();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    starter.shutdownNow();
+    watchdog.shutdownNow();
+    all.forEach(WorkerProcess::kill);
+    idle.clear();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.gememu.executor;
+
+import dev.gememu.api.Outcome;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The frames a server and a worker process exchange over the worker's stdin and stdout: the worker
+ * announces itself once, then answers one request with one reply, in order. Every string and file
+ * is length-prefixed; a length past {@link #MAX_FRAME_BYTES} is treated as a broken worker.
+ */
+final class WorkerProtocol {
+  static final int READY = 0x47454d55;
+  static final int MAX_FRAME_BYTES = 256 << 20;
+
+  private WorkerProtocol() {}
+
+  /** One answer of a worker: the result, and whether the worker must now be replaced. */
+  record Reply(ExecutionResult result, boolean retiring) {}
+
+  static void writeReady(DataOutputStream out, String description) throws IOException {
+    out.writeInt(READY);
+    writeString(out, description);
+    out.flush();
+  }
+
+  static String readReady(DataInputStream in) throws IOException {
+    if (in.readInt() != READY) {
+      throw new IOException("worker did not announce itself");
+    }
+    return readString(in);
+  }
+
+  static void writeRequest(DataOutputStream out, ExecutionRequest request) throws IOException {
+    writeString(out, request.code());
+    out.writeInt(request.files().size());
+    for (Map.Entry<String, byte[]> file : request.files().entrySet()) {
+      writeString(out, file.getKey());
+      writeBytes(out, file.getValue());
+    }
+    out.flush();
+  }
+
+  static ExecutionRequest readRequest(DataInputStream in) throws IOException {
+    String code = readString(in);
+    int count = in.readInt();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      files.put(readString(in), readBytes(in));
+    }
+    return new ExecutionRequest(code, files);
+  }
+
+  static void writeReply(DataOutputStream out, Reply reply) throws IOException {
+    ExecutionResult result = reply.result();
+    writeString(out, result.outcome().name());
+    writeString(out, result.stdout());
+    writeString(out, result.stderr());
+    out.writeBoolean(result.error() != null);
+    if (result.error() != null) {
+      writeString(out, result.error());
+    }
+    out.writeLong(result.elapsed() == null ? 0 : result.elapsed().toNanos());
+    out.writeBoolean(reply.retiring());
+    out.flush();
+  }
+
+  static Reply readReply(DataInputStream in) throws IOException {
+    Outcome outcome = Outcome.valueOf(readString(in));
+    String stdout = readString(in);
+    String stderr = readString(in);
+    String error = in.readBoolean() ? readString(in) : null;
+    Duration elapsed = Duration.ofNanos(in.readLong());
+    return new Reply(new ExecutionResult(outcome, stdout, stderr, error, elapsed), in.readBoolean());
+  }
+
+  private static void writeString(DataOutputStream out, String text) throws IOException {
+    writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    return new String(readBytes(in), StandardCharsets.UTF_8);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > MAX_FRAME_BYTES) {
+      throw new IOException("frame of " + length + " bytes is out of bounds");
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return bytes;
+  }
+}

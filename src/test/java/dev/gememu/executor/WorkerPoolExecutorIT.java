@@ -1,0 +1,236 @@
+package dev.gememu.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gememu.api.ApiException;
+import dev.gememu.api.Outcome;
+import dev.gememu.api.Status;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile snippets against the worker-process executor: each is denied or contained, and the very
+ * next benign request still succeeds.
+ */
+class WorkerPoolExecutorIT {
+  static final int MAX_OUTPUT = 10_000;
+  static WorkerPoolExecutor executor;
+
+  @BeforeAll
+  static void start() {
+    ExecutorOptions options = ExecutorOptions.defaults().withWorkers(2).withWorkerHeapMb(256);
+    executor = new WorkerPoolExecutor(options,
+        ExecutionLimits.defaults().withTimeout(Duration.ofSeconds(3)).withMaxOutputBytes(MAX_OUTPUT).withWarmContexts(1));
+  }
+
+  @AfterAll
+  static void stop() {
+    executor.close();
+  }
+
+  static void assertStillServing() {
+    ExecutionResult benign = executor.execute("print(sum(range(10)))");
+    assertThat(benign.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(benign.stdout()).isEqualTo("45\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "print(open('/etc/passwd').read())",
+      "import os\nprint(os.listdir('/home'))",
+      "import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 22))",
+      "import urllib.request\nprint(urllib.request.urlopen('http://127.0.0.1:1').read())",
+      "import subprocess\nprint(subprocess.run(['id'], capture_output=True).stdout)",
+      "import os\nprint(os.system('id'))",
+      "import os\npid = os.fork()\nprint('forked', pid)",
+      "import java\nprint(java.type('java.lang.System').getProperty('user.home'))",
+      "import polyglot\nprint(polyglot.eval(language='js', string='1+1'))",
+      "import threading\nt = threading.Thread(target=print, args=('x',))\nt.start()\nt.join()",
+      "import ctypes\nprint(ctypes.CDLL(None))",
+      "open('/usr/lib/python3/dist-packages/planted.py', 'w').write('x = 1')",
+      "def down(n):\n    return down(n + 1)\ndown(0)",
+  })
+  void deniesOrContainsTheSnippetAndKeepsServing(String hostile) {
+    ExecutionResult result = executor.execute(hostile);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.stdout()).doesNotContain("root:").doesNotContain("uid=").doesNotContain("forked");
+    assertStillServing();
+  }
+
+  @Test
+  void seesOnlyItsOwnInMemoryFilesystem() {
+    String marker = "gememu-escape-" + UUID.randomUUID() + ".txt";
+    ExecutionResult result = executor.execute(String.join("\n",
+        "import os",
+        "with open('/tmp/" + marker + "', 'w') as f:",
+        "    f.write('x')",
+        "print(sorted(os.listdir('/')))",
+        "print(os.path.exists('/etc/passwd'), os.path.exists('/work'))"));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).isEqualTo("['root', 'tmp', 'usr']\nFalse False\n");
+    assertThat(Files.exists(Path.of("/tmp", marker))).isFalse();
+    assertStillServing();
+  }
+
+  @Test
+  void givesEachRunAWritableWorkingDirectoryLikeGeminis() {
+    ExecutionResult result = executor.execute(String.join("\n",
+        "import os, tempfile",
+        "print(os.getcwd())",
+        "with open('out.txt', 'w') as f:",
+        "    f.write('hello')",
+        "with open('out.txt') as f:",
+        "    print(f.read())",
+        "with tempfile.NamedTemporaryFile('w+') as t:",
+        "    t.write('tmp'); t.seek(0); print(t.read(), t.name.startswith('/tmp/'))"));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).isEqualTo("/root\nhello\ntmp True\n");
+    ExecutionResult next = executor.execute("import os\nprint(os.listdir('.'))");
+    assertThat(next.stdout()).isEqualTo("[]\n");
+  }
+
+  @Test
+  void placesInputFilesInTheWorkingDirectory() {
+    ExecutionResult result = executor.execute(new ExecutionRequest(
+        "print(open('input_file_0.csv').read().splitlines()[1])",
+        Map.of("input_file_0.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).isEqualTo("1,2\n");
+  }
+
+  @Test
+  void capsTheFilesystemSize() {
+    ExecutionResult result = executor.execute("open('big.bin', 'wb').write(b'x' * (100 << 20))");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.error()).containsAnyOf("OSError", "MemoryError");
+    assertStillServing();
+  }
+
+  @Test
+  void hidesHostEnvironmentVariables() {
+    ExecutionResult result = executor.execute("import os\nprint(sorted(os.environ))");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).doesNotContain("PATH").doesNotContain("HOME").doesNotContain("JAVA");
+  }
+
+  @Test
+  void reportsSysExitWithAnErrorCodeAsFailed() {
+    ExecutionResult result = executor.execute("print('bye')\nimport sys\nsys.exit(3)");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.stdout()).isEqualTo("bye\n");
+    assertThat(result.error()).contains("SystemExit: 3");
+    assertStillServing();
+  }
+
+  @Test
+  void stopsAnInfiniteLoopAtTheDeadlineKeepingEarlierOutput() {
+    ExecutionResult result = executor.execute("print('started')\nwhile True:\n    pass");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(result.stdout()).isEqualTo("started\n");
+    assertStillServing();
+  }
+
+  @Test
+  void stopsABuiltInThatIgnoresCancellationByReplacingTheWorker() {
+    ExecutionResult result = executor.execute("print('started')\nprint(sum(range(10**14)))");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(result.stdout()).isEqualTo("started\n");
+    assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10));
+    assertStillServing();
+  }
+
+  @Test
+  void servesOtherRequestsWhileOneWorkerIsStuck() {
+    CompletableFuture<ExecutionResult> stuck = CompletableFuture.supplyAsync(() -> executor.execute("7**(10**9)"));
+    sleep(300);
+
+    ExecutionResult meanwhile = executor.execute("print('meanwhile')");
+
+    assertThat(meanwhile.stdout()).isEqualTo("meanwhile\n");
+    assertThat(stuck.join().outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertStillServing();
+  }
+
+  @Test
+  void reportsAMemoryBombAsMemoryErrorAndReplacesTheWorker() {
+    ExecutionResult result = executor.execute("x = []\nwhile True:\n    x.append(bytearray(10**7))");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.error()).contains("MemoryError");
+    assertStillServing();
+  }
+
+  @Test
+  void capsAnOutputFloodAndSaysSo() {
+    ExecutionResult result = executor.execute("while True:\n    print('x' * 10000)");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.stdout().length()).isLessThanOrEqualTo(MAX_OUTPUT);
+    assertThat(result.error()).contains("Output limit of 10000 bytes");
+    assertStillServing();
+  }
+
+  @Test
+  void stopsAnOutputFloodThatCatchesTheLimitError() {
+    ExecutionResult result = executor.execute(
+        "while True:\n    try:\n        print('x' * 1000)\n    except BaseException:\n        pass");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.error()).contains("Output limit of 10000 bytes");
+    assertStillServing();
+  }
+
+  @Test
+  void reportsAWorkerKilledFromOutsideAndCarriesOn() {
+    CompletableFuture<ExecutionResult> running =
+        CompletableFuture.supplyAsync(() -> executor.execute("while True:\n    pass"));
+    sleep(500);
+    executor.workerPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+
+    assertThat(running.join().outcome()).isIn(Outcome.OUTCOME_FAILED, Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertStillServing();
+  }
+
+  @Test
+  void answersUnavailableWhenThePoolAndItsQueueAreFull() {
+    try (WorkerPoolExecutor small = new WorkerPoolExecutor(ExecutorOptions.defaults().withWorkers(1).withQueue(0)
+        .withWorkerHeapMb(128), ExecutionLimits.defaults().withTimeout(Duration.ofSeconds(2)).withWarmContexts(1))) {
+      assertThat(small.execute("print('up')").stdout()).isEqualTo("up\n");
+      CompletableFuture<ExecutionResult> busy = CompletableFuture.supplyAsync(() -> small.execute("while True:\n    pass"));
+      sleep(300);
+
+      assertThatThrownBy(() -> small.execute("print('x')"))
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(Status.UNAVAILABLE))
+          .hasMessage("The model is overloaded. Please try again later.");
+      assertThat(busy.join().outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
