@@ -39,6 +39,8 @@ public final class GraalPyExecutor implements PythonExecutor {
   private final BlockingQueue<SandboxedContext> warm;
   private final ExecutorService runThreads = Executors.newCachedThreadPool(daemon("gememu-python"));
   private final ExecutorService warmer = Executors.newSingleThreadExecutor(daemon("gememu-warmer"));
+  // close(true) blocks while a snippet is stuck in a built-in, so closing never happens on a thread we need.
+  private final ExecutorService closer = Executors.newCachedThreadPool(daemon("gememu-close"));
 
   public GraalPyExecutor(ExecutionLimits limits) {
     this(limits, FilesystemPolicy.defaults());
@@ -100,7 +102,7 @@ public final class GraalPyExecutor implements PythonExecutor {
       return ExecutionResult.failed(context.stdout(), context.stderr(), "Execution was interrupted.\n",
           elapsedSince(start));
     } finally {
-      warmer.execute(context::close);
+      closer.execute(context::close);
       refill();
     }
   }
@@ -133,7 +135,7 @@ public final class GraalPyExecutor implements PythonExecutor {
   }
 
   private void stop(SandboxedContext context, CompletableFuture<String> run) {
-    context.cancel();
+    closer.execute(context::cancel);
     try {
       run.get(GRACE_AFTER_CANCEL.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
@@ -200,6 +202,7 @@ public final class GraalPyExecutor implements PythonExecutor {
   public void close() {
     warmer.shutdownNow();
     runThreads.shutdownNow();
+    closer.shutdown();
     awaitQuietly(warmer);
     SandboxedContext context;
     while ((context = warm.poll()) != null) {

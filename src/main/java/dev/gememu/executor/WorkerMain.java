@@ -19,6 +19,17 @@ import java.time.Duration;
  * ran out of memory, it answers and then exits, so the server starts a clean replacement.
  */
 public final class WorkerMain {
+  /** Typical snippet work, so that a new worker's first real request is not run by a cold JVM. */
+  private static final String WARM_UP = String.join("\n",
+      "import os, math, json, re, tempfile, collections, itertools, datetime",
+      "primes = [n for n in range(2, 300) if all(n % p for p in range(2, int(math.sqrt(n)) + 1))]",
+      "print(sum(primes), json.dumps({'k': [1, 2]}), re.sub('a', 'b', 'aa'), os.getcwd())",
+      "try:",
+      "    1 / 0",
+      "except ZeroDivisionError as e:",
+      "    print(e)");
+  private static final int WARM_UP_RUNS = 3;
+
   private WorkerMain() {}
 
   /** Arguments: timeout millis, max output bytes, warm contexts, filesystem bytes, python-libs dir or "-". */
@@ -31,7 +42,9 @@ public final class WorkerMain {
         Integer.parseInt(args[1]), Integer.parseInt(args[2]));
     FilesystemPolicy files = new FilesystemPolicy(Long.parseLong(args[3]), "-".equals(args[4]) ? null : Path.of(args[4]));
     GraalPyExecutor executor = new GraalPyExecutor(limits, files);
-    executor.execute("pass");
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
+      executor.execute(WARM_UP);
+    }
     WorkerProtocol.writeReady(out, executor.describe());
     serve(executor, in, out);
     Runtime.getRuntime().halt(0);

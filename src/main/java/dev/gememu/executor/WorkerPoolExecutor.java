@@ -84,11 +84,17 @@ public final class WorkerPoolExecutor implements PythonExecutor {
 
   private WorkerProcess takeWorker() {
     try {
-      WorkerProcess worker = idle.poll(WAIT_FOR_WORKER.toMillis(), TimeUnit.MILLISECONDS);
-      if (worker == null) {
-        throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+      long deadline = System.nanoTime() + WAIT_FOR_WORKER.toNanos();
+      while (true) {
+        WorkerProcess worker = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (worker == null) {
+          throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+        }
+        if (worker.alive()) {
+          return worker;
+        }
+        replace(worker);
       }
-      return worker;
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
