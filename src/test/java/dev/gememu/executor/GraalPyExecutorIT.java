@@ -28,8 +28,8 @@ class GraalPyExecutorIT {
   @ParameterizedTest
   @ValueSource(strings = {
       "print(open('/etc/passwd').read())",
-      "import os\nprint(os.listdir('/'))",
-      "open('/tmp/gememu-escape.txt', 'w').write('x')",
+      "import os\nprint(os.listdir('/home'))",
+      "open('/usr/lib/python3/dist-packages/planted.py', 'w').write('x = 1')",
       "import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 22))",
       "import urllib.request\nprint(urllib.request.urlopen('http://127.0.0.1:1').read())",
       "import subprocess\nprint(subprocess.run(['id'], capture_output=True).stdout)",
@@ -45,6 +45,17 @@ class GraalPyExecutorIT {
     assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
     assertThat(result.stdout()).doesNotContain("root:").doesNotContain("uid=");
     assertThat(executor.execute("print('still fine')").stdout()).isEqualTo("still fine\n");
+  }
+
+  @Test
+  void writesGoToTheRunsOwnInMemoryFilesystem() {
+    String marker = "gememu-escape-" + java.util.UUID.randomUUID() + ".txt";
+    ExecutionResult result = executor.execute(
+        "import os\nwith open('/tmp/" + marker + "', 'w') as f:\n    f.write('x')\nprint(sorted(os.listdir('/')))");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.stdout()).isEqualTo("['root', 'tmp', 'usr']\n");
+    assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp", marker))).isFalse();
   }
 
   @Test
