@@ -8,6 +8,7 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -20,7 +21,8 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 final class SandboxedContext {
   private final Context context;
-  private final Value runner;
+  private final Value formatError;
+  private final Value flush;
   private final CappedOutput stdout;
   private final CappedOutput stderr;
   private final CompletableFuture<Void> overflow = new CompletableFuture<>();
@@ -49,7 +51,11 @@ final class SandboxedContext {
             .allowPolyglotAccess(PolyglotAccess.NONE)
             .build();
     context.eval(runnerSource);
-    this.runner = context.getBindings("python").getMember("_gememu_run");
+    Value main = context.getBindings("python");
+    Value hooks = main.getMember("_gememu");
+    this.formatError = hooks.getArrayElement(0);
+    this.flush = hooks.getArrayElement(1);
+    main.removeMember("_gememu");
   }
 
   static SandboxedContext create(Engine engine, Source runnerSource, int maxOutputBytes, FilesystemPolicy policy) {
@@ -60,8 +66,24 @@ final class SandboxedContext {
   /** Runs the snippet with {@code inputFiles} in its working directory; returns the formatted Python error, or null. */
   String run(String code, java.util.Map<String, byte[]> inputFiles) {
     files.place(inputFiles);
-    Value error = runner.execute(code);
-    return error.isNull() ? null : error.asString();
+    try {
+      context.eval(Source.newBuilder("python", code, "<string>").buildLiteral());
+      return null;
+    } catch (PolyglotException error) {
+      Value guestError = error.isExit() || error.isCancelled() || error.isInternalError() || error.isResourceExhausted()
+          ? null : error.getGuestObject();
+      if (guestError == null || guestError.isNull()) {
+        throw error;
+      }
+      Value formatted = formatError.execute(guestError);
+      return formatted.isNull() ? null : formatted.asString();
+    } finally {
+      try {
+        flush.executeVoid();
+      } catch (PolyglotException closing) {
+        // The context was cancelled or closed meanwhile: nothing left to flush.
+      }
+    }
   }
 
   /** Completes when the snippet has written more than the output budget. */

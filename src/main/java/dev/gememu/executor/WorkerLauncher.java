@@ -1,5 +1,6 @@
 package dev.gememu.executor;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -30,10 +31,14 @@ final class WorkerLauncher {
     List<String> command = new ArrayList<>();
     Path compiler = options.jit() ? jitModules() : null;
     Path jitJava = options.jit() ? jitJava() : null;
-    boolean jit = compiler != null && jitJava != null;
+    List<String> classPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+    List<String> modules = classPath.stream().filter(WorkerLauncher::belongsOnModulePath).toList();
+    boolean jit = compiler != null && jitJava != null && !modules.isEmpty();
     if (options.jit() && !jit) {
       LOG.warn("--jit asked for, but {}: workers run the GraalPy interpreter",
-          jitJava == null ? "no JDK 25 was found (" + JDK_25 + ")" : "the Graal compiler jar is missing (run make build)");
+          jitJava == null ? "no JDK 25 was found (" + JDK_25 + ")"
+              : compiler == null ? "the Graal compiler jar is missing (run make build)"
+              : "the GraalPy jars are not on the class path as separate jars");
     }
     Path java = jit ? jitJava : Path.of(System.getProperty("java.home"), "bin", "java");
     command.add(java.toString());
@@ -41,19 +46,25 @@ final class WorkerLauncher {
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-XX:+UseSerialGC");
     command.add("-XX:-UsePerfData");
+    // HotSpot writes some warnings to stdout, which carries the protocol.
+    command.add("-XX:+DisplayVMOutputToStderr");
     if (jit || Runtime.version().feature() >= 24) {
-      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("--enable-native-access=ALL-UNNAMED" + (jit ? ",org.graalvm.truffle" : ""));
       command.add("--sun-misc-unsafe-memory-access=allow");
     }
     if (jit) {
+      // The Graal compiler reaches Truffle only through module exports: GraalPy goes on the module path.
       command.add("-XX:+UnlockExperimentalVMOptions");
       command.add("-XX:+EnableJVMCI");
       command.add("--upgrade-module-path=" + compiler);
+      command.add("--module-path=" + String.join(File.pathSeparator, modules));
+      command.add("--add-modules=ALL-MODULE-PATH");
       // Compilation competes with snippets for the cores; one compiler thread keeps short runs fast.
       command.add("-Dpolyglot.engine.CompilerThreads=1");
     }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(String.join(File.pathSeparator, jit
+        ? classPath.stream().filter(entry -> !belongsOnModulePath(entry)).toList() : classPath));
     command.add(WorkerMain.class.getName());
     command.add(Long.toString(limits.timeout().toMillis()));
     command.add(Integer.toString(limits.maxOutputBytes()));
@@ -75,6 +86,12 @@ final class WorkerLauncher {
 
   List<String> command() {
     return command;
+  }
+
+  /** GraalPy, Truffle and what they require as modules (GraalPy's crypto needs Bouncy Castle). */
+  private static boolean belongsOnModulePath(String entry) {
+    String path = entry.replace('\\', '/');
+    return path.endsWith(".jar") && (path.contains("/org/graalvm/") || path.contains("/org/bouncycastle/"));
   }
 
   private static Path jitJava() {

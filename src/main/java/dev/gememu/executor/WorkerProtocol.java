@@ -17,6 +17,7 @@ import java.util.Map;
 final class WorkerProtocol {
   static final int READY = 0x47454d55;
   static final int MAX_FRAME_BYTES = 256 << 20;
+  private static final int MAX_NOISE_BYTES = 1 << 16;
 
   private WorkerProtocol() {}
 
@@ -29,11 +30,16 @@ final class WorkerProtocol {
     out.flush();
   }
 
+  /** Skips whatever a starting JVM may have printed to stdout before the worker announced itself. */
   static String readReady(DataInputStream in) throws IOException {
-    if (in.readInt() != READY) {
-      throw new IOException("worker did not announce itself");
+    int window = 0;
+    for (int skipped = 0; skipped < MAX_NOISE_BYTES; skipped++) {
+      window = (window << 8) | in.readUnsignedByte();
+      if (window == READY && skipped >= 3) {
+        return readString(in);
+      }
     }
-    return readString(in);
+    throw new IOException("worker did not announce itself");
   }
 
   static void writeRequest(DataOutputStream out, ExecutionRequest request) throws IOException {

@@ -1,12 +1,37 @@
-# Runs a snippet the way Gemini's sandbox does: as module code named "<string>", with a traceback
-# that starts at the snippet's own frames. Returns None on success, else the formatted error.
-import sys
-import traceback as _traceback
+# Loaded into each fresh context before the snippet. The snippet itself is evaluated by the host as
+# module code named "<string>" in __main__, so that a shared engine can reuse its parsed and compiled
+# code across contexts; this file only lays errors out the way Gemini's sandbox does (a traceback
+# that starts at the snippet's own frames) and flushes output. It leaves no name in __main__ except
+# _gememu, which the host removes.
 
-sys.path.append('/usr/lib/python3/dist-packages')
+
+def _gememu_setup():
+    import sys
+    import traceback
+
+    sys.path.append('/usr/lib/python3/dist-packages')
+    _patch_unicodedata()
+
+    def format_error(error):
+        """The error as Gemini prints it, or None for a successful exit."""
+        if isinstance(error, SystemExit) and (error.code is None or error.code == 0):
+            return None
+        frames = error.__traceback__
+        while frames is not None and frames.tb_frame.f_code.co_filename != '<string>':
+            frames = frames.tb_next
+        return ''.join(traceback.format_exception(type(error), error, frames))
+
+    def flush():
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+
+    return format_error, flush
 
 
-def _gememu_patch_unicodedata():
+def _patch_unicodedata():
     # GraalPy's unicodedata.lookup needs a native module, which the sandbox forbids; sympy calls it
     # on import. name() works, so build the reverse table from the ranges such code asks for.
     # Reading unicodedata.lookup would itself try to load the native module.
@@ -29,30 +54,5 @@ def _gememu_patch_unicodedata():
     unicodedata.lookup = lookup
 
 
-_gememu_patch_unicodedata()
-
-
-def _gememu_run(code):
-    scope = {'__name__': '__main__', '__builtins__': __builtins__}
-    try:
-        exec(compile(code, '<string>', 'exec'), scope)
-        return None
-    except SystemExit as exit_request:
-        if exit_request.code is None or exit_request.code == 0:
-            return None
-        return _gememu_format(exit_request)
-    except BaseException as error:
-        return _gememu_format(error)
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except BaseException:
-                pass
-
-
-def _gememu_format(error):
-    frames = error.__traceback__
-    while frames is not None and frames.tb_frame.f_code.co_filename != '<string>':
-        frames = frames.tb_next
-    return ''.join(_traceback.format_exception(type(error), error, frames))
+_gememu = _gememu_setup()
+del _gememu_setup, _patch_unicodedata

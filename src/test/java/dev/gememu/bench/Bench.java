@@ -1,0 +1,361 @@
+package dev.gememu.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code make bench}: starts real gememu servers on loopback and measures, side by side in one run,
+ * request latency against a fresh CPython subprocess, CPU-heavy code against CPython, throughput
+ * under concurrent load with hostile snippets mixed in, cold start and memory. Not a test.
+ */
+public final class Bench {
+  static final String SMALL = String.join("\n",
+      "primes = []",
+      "n = 2",
+      "while len(primes) < 50:",
+      "    if all(n % p for p in primes):",
+      "        primes.append(n)",
+      "    n += 1",
+      "print(sum(primes))");
+  static final String HEAVY = String.join("\n",
+      "primes = []",
+      "for n in range(2, 300000):",
+      "    prime = True",
+      "    for p in primes:",
+      "        if p * p > n:",
+      "            break",
+      "        if n % p == 0:",
+      "            prime = False",
+      "            break",
+      "    if prime:",
+      "        primes.append(n)",
+      "print(len(primes))");
+  static final Map<String, String> HOSTILE = Map.of(
+      "infinite loop", "while True:\n    pass",
+      "unstoppable built-in", "print(sum(range(10**14)))",
+      "memory bomb", "x = []\nwhile True:\n    x.append('a' * 10**6)",
+      "output flood", "while True:\n    print('x' * 10000)",
+      "os.system", "import os\nos.system('id')",
+      "host file read", "print(open('/etc/passwd').read())");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Path root;
+
+  private Bench(Path root) {
+    this.root = root;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Bench bench = new Bench(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath());
+    System.out.printf("gememu bench on %d cores (%s), %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.arch"), Files.readString(Path.of("/proc/loadavg")).trim() + " loadavg at start");
+    bench.run();
+  }
+
+  private void run() throws Exception {
+    String python = python();
+    System.out.println("CPython baseline: " + python + " (" + exec(List.of(python, "--version")).trim() + ")");
+    double subprocess = median(times(30, () -> exec(List.of(python, "-c", SMALL))));
+    double cpythonHeavy = median(cpythonInProcess(python, HEAVY, 5));
+
+    Result interpreter;
+    try (Server server = Server.start(root, List.of("--timeout", "5s"))) {
+      interpreter = measure(server, "default (interpreter)", true);
+    }
+    Result jit;
+    try (Server server = Server.start(root, List.of("--timeout", "5s", "--jit"))) {
+      jit = measure(server, "--jit", false);
+    }
+
+    System.out.println();
+    System.out.println("== Summary (medians, same run)");
+    System.out.printf("small snippet, request p50: gememu %.2f ms | --jit %.2f ms | python3 subprocess %.2f ms -> %.1fx faster (target >= 10x, <= 5 ms)%n",
+        interpreter.smallP50, jit.smallP50, subprocess, subprocess / interpreter.smallP50);
+    System.out.printf("CPU-heavy (primes < 300000), request: gememu %.0f ms | --jit %.0f ms | CPython in-process %.0f ms -> --jit/CPython = %.2f (target <= 1)%n",
+        interpreter.heavy, jit.heavy, cpythonHeavy, jit.heavy / cpythonHeavy);
+    System.out.printf("cold start to first code-execution answer: %.2f s | --jit %.2f s (target <= 3 s)%n",
+        interpreter.coldStart, jit.coldStart);
+  }
+
+  /** What one server configuration measured. */
+  record Result(double coldStart, double smallP50, double heavy) {}
+
+  private Result measure(Server server, String label, boolean withLoad) throws Exception {
+    System.out.println();
+    System.out.println("== gememu " + label);
+    double cold = server.coldStartSeconds();
+    System.out.printf("cold start (process start -> first code-execution answer): %.2f s%n", cold);
+    for (int i = 0; i < 20; i++) {
+      call(server, SMALL);
+    }
+    System.out.printf("idle RSS: %s%n", server.rss());
+    List<Double> small = times(200, () -> expect(call(server, SMALL), "OUTCOME_OK", "5117"));
+    System.out.printf("small snippet, sequential: p50 %.2f ms, p99 %.2f ms (n=%d)%n", median(small), percentile(small, 99), small.size());
+    List<Double> heavy = times(8, () -> expect(call(server, HEAVY), "OUTCOME_OK", "25997"));
+    System.out.printf("CPU-heavy snippet: first %.0f ms, median %.0f ms, last %.0f ms (n=%d)%n",
+        heavy.get(0), median(heavy), heavy.get(heavy.size() - 1), heavy.size());
+    if (withLoad) {
+      load(server);
+    }
+    return new Result(cold, median(small), median(heavy));
+  }
+
+  /** 8 clients for at most 20 s / 4000 requests, while one more client sends each hostile snippet. */
+  private void load(Server server) throws Exception {
+    int clients = 8;
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    AtomicInteger budget = new AtomicInteger(4000);
+    AtomicInteger failures = new AtomicInteger();
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+    long start = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      running.add(pool.submit(() -> {
+        while (System.nanoTime() < end && budget.decrementAndGet() >= 0) {
+          long t = System.nanoTime();
+          try {
+            expect(call(server, SMALL), "OUTCOME_OK", "5117");
+            latencies.add((System.nanoTime() - t) / 1e6);
+          } catch (Exception | AssertionError e) {
+            failures.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    Future<List<String>> hostile = pool.submit(() -> {
+      List<String> lines = new ArrayList<>();
+      for (Map.Entry<String, String> snippet : HOSTILE.entrySet()) {
+        long t = System.nanoTime();
+        JsonNode result = call(server, snippet.getValue());
+        lines.add(String.format("  %-22s -> %s in %.1f s", snippet.getKey(), outcome(result), (System.nanoTime() - t) / 1e9));
+      }
+      return lines;
+    });
+    System.out.printf("loaded RSS (sampled after 3 s): %s%n", sampleRssLater(server, 3000));
+    for (Future<?> f : running) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<String> hostileLines = hostile.get();
+    pool.shutdown();
+    System.out.printf("load: %d clients, %d requests in %.1f s = %.0f req/s, p50 %.2f ms, p99 %.2f ms, failed %d%n",
+        clients, latencies.size(), seconds, latencies.size() / seconds, median(latencies), percentile(latencies, 99),
+        failures.get());
+    System.out.println("hostile snippets sent during the load (server --timeout 5s):");
+    hostileLines.forEach(System.out::println);
+    expect(call(server, SMALL), "OUTCOME_OK", "5117");
+    System.out.println("after the load: benign request OK");
+  }
+
+  private static String sampleRssLater(Server server, long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    return server.rss();
+  }
+
+  private JsonNode call(Server server, String code) throws IOException, InterruptedException {
+    String body = JSON.writeValueAsString(Map.of(
+        "contents", List.of(Map.of("parts", List.of(Map.of("text", "Run this:\n```python\n" + code + "\n```")))),
+        "tools", List.of(Map.of("codeExecution", Map.of()))));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/v1beta/models/gemini-2.5-flash:generateContent"))
+        .header("x-goog-api-key", "k").header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  static String outcome(JsonNode response) {
+    for (JsonNode part : response.path("candidates").path(0).path("content").path("parts")) {
+      if (part.has("codeExecutionResult")) {
+        String output = part.path("codeExecutionResult").path("output").asText();
+        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+        return part.path("codeExecutionResult").path("outcome").asText() + " (" + abbreviate(last) + ")";
+      }
+    }
+    return "no codeExecutionResult";
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 70 ? text.substring(0, 70) + "…" : text;
+  }
+
+  private static Object expect(JsonNode response, String outcome, String output) {
+    String got = outcome(response);
+    if (!got.startsWith(outcome) || !got.contains(output)) {
+      throw new AssertionError("unexpected result: " + got);
+    }
+    return got;
+  }
+
+  private static List<Double> cpythonInProcess(String python, String code, int runs) throws IOException, InterruptedException {
+    String timer = "import time, io, contextlib\ncode = " + JSON.writeValueAsString(code)
+        + "\nfor _ in range(" + runs + "):\n    t = time.perf_counter()\n    with contextlib.redirect_stdout(io.StringIO()):\n"
+        + "        exec(code, {})\n    print((time.perf_counter() - t) * 1000)\n";
+    List<Double> times = new ArrayList<>();
+    for (String line : exec(List.of(python, "-c", timer)).strip().split("\n")) {
+      times.add(Double.parseDouble(line));
+    }
+    return times;
+  }
+
+  private static String python() throws IOException, InterruptedException {
+    return exec(List.of("python3", "-c", "import sys; print(sys.executable)")).strip();
+  }
+
+  static String exec(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    return out;
+  }
+
+  interface Action {
+    Object run() throws Exception;
+  }
+
+  private static List<Double> times(int count, Action action) throws Exception {
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long t = System.nanoTime();
+      action.run();
+      times.add((System.nanoTime() - t) / 1e6);
+    }
+    return times;
+  }
+
+  static double median(List<Double> values) {
+    return percentile(values, 50);
+  }
+
+  static double percentile(List<Double> values, int p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  /** One gememu process started with bin/gememu on a free loopback port. */
+  static final class Server implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final long startedNanos;
+    private double coldStart;
+
+    private Server(Process process, int port, long startedNanos) {
+      this.process = process;
+      this.port = port;
+      this.startedNanos = startedNanos;
+    }
+
+    static Server start(Path root, List<String> flags) throws Exception {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      List<String> command = new ArrayList<>(List.of(root.resolve("bin/gememu").toString(), "--port", Integer.toString(port)));
+      command.addAll(flags);
+      Path log = Files.createTempFile("gememu-bench", ".log");
+      long started = System.nanoTime();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Server server = new Server(process, port, started);
+      server.awaitFirstAnswer(log);
+      return server;
+    }
+
+    private void awaitFirstAnswer(Path log) throws Exception {
+      HttpClient client = HttpClient.newHttpClient();
+      String body = "{\"contents\":[{\"parts\":[{\"text\":\"Run this:\\n```python\\nprint(6*7)\\n```\"}]}],"
+          + "\"tools\":[{\"codeExecution\":{}}]}";
+      long giveUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (System.nanoTime() < giveUp) {
+        try {
+          HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url()
+              + "/v1beta/models/gemini-2.5-flash:generateContent")).header("x-goog-api-key", "k")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200 && response.body().contains("42")) {
+            coldStart = (System.nanoTime() - startedNanos) / 1e9;
+            return;
+          }
+        } catch (IOException notListeningYet) {
+          Thread.sleep(20);
+        }
+        if (!process.isAlive()) {
+          throw new IllegalStateException("gememu exited: " + Files.readString(log));
+        }
+      }
+      throw new IllegalStateException("gememu did not answer within 120 s: " + Files.readString(log));
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + port;
+    }
+
+    double coldStartSeconds() {
+      return coldStart;
+    }
+
+    /** RSS of the server and each worker process, from /proc. */
+    String rss() {
+      List<ProcessHandle> all = new ArrayList<>();
+      all.add(process.toHandle());
+      process.toHandle().descendants().forEach(all::add);
+      long total = 0;
+      List<String> parts = new ArrayList<>();
+      for (ProcessHandle handle : all) {
+        long kb = rssKb(handle.pid());
+        total += kb;
+        parts.add((kb / 1024) + " MiB");
+      }
+      return String.format("%d MiB total (server %s)", total / 1024, String.join(" + workers ", parts));
+    }
+
+    private static long rssKb(long pid) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (IOException | RuntimeException gone) {
+        return 0;
+      }
+      return 0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
