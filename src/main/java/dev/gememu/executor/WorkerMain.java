@@ -19,16 +19,16 @@ import java.time.Duration;
  * ran out of memory, it answers and then exits, so the server starts a clean replacement.
  */
 public final class WorkerMain {
-  /** Typical snippet work, so that a new worker's first real request is not run by a cold JVM. */
+  /** Typical snippet work, so that a new worker's next requests are not run by a cold JVM. */
   private static final String WARM_UP = String.join("\n",
-      "import os, math, json, re, tempfile, collections, itertools, datetime",
-      "primes = [n for n in range(2, 300) if all(n % p for p in range(2, int(math.sqrt(n)) + 1))]",
-      "print(sum(primes), json.dumps({'k': [1, 2]}), re.sub('a', 'b', 'aa'), os.getcwd())",
+      "import os",
+      "total = sum(n * n for n in range(200) if n % 3)",
+      "print(total, os.getcwd(), {'k': [1, 2]})",
       "try:",
       "    1 / 0",
       "except ZeroDivisionError as e:",
       "    print(e)");
-  private static final int WARM_UP_RUNS = 3;
+  private static final int WARM_UP_RUNS = 2;
 
   private WorkerMain() {}
 
@@ -42,16 +42,21 @@ public final class WorkerMain {
         Integer.parseInt(args[1]), Integer.parseInt(args[2]));
     FilesystemPolicy files = new FilesystemPolicy(Long.parseLong(args[3]), "-".equals(args[4]) ? null : Path.of(args[4]));
     GraalPyExecutor executor = new GraalPyExecutor(limits, files);
-    for (int i = 0; i < WARM_UP_RUNS; i++) {
-      executor.execute(WARM_UP);
-    }
+    executor.execute("pass");
     WorkerProtocol.writeReady(out, executor.describe());
     serve(executor, in, out);
     Runtime.getRuntime().halt(0);
   }
 
   private static void serve(GraalPyExecutor executor, DataInputStream in, DataOutputStream out) throws IOException {
+    int warmUpsLeft = WARM_UP_RUNS;
     while (true) {
+      // Warm up only while no request waits, so that being ready early costs a request nothing.
+      if (warmUpsLeft > 0 && in.available() == 0) {
+        executor.execute(WARM_UP);
+        warmUpsLeft--;
+        continue;
+      }
       ExecutionRequest request;
       try {
         request = WorkerProtocol.readRequest(in);

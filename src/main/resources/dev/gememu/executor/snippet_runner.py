@@ -7,7 +7,6 @@
 
 def _gememu_setup():
     import sys
-    import traceback
 
     sys.path.append('/usr/lib/python3/dist-packages')
     _patch_unicodedata()
@@ -16,6 +15,8 @@ def _gememu_setup():
         """The error as Gemini prints it, or None for a successful exit."""
         if isinstance(error, SystemExit) and (error.code is None or error.code == 0):
             return None
+        # Imported only on failure: importing traceback doubles the cost of creating a context.
+        import traceback
         frames = error.__traceback__
         while frames is not None and frames.tb_frame.f_code.co_filename != '<string>':
             frames = frames.tb_next
