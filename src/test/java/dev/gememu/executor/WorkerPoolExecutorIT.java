@@ -215,7 +215,10 @@ class WorkerPoolExecutorIT {
     CompletableFuture<ExecutionResult> running =
         CompletableFuture.supplyAsync(() -> executor.execute("while True:\n    pass"));
     sleep(500);
-    executor.workerPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    java.util.List<ProcessHandle> killed = executor.workerPids().stream()
+        .flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
+    killed.forEach(ProcessHandle::destroyForcibly);
+    killed.forEach(handle -> handle.onExit().join());
 
     assertThat(running.join().outcome()).isIn(Outcome.OUTCOME_FAILED, Outcome.OUTCOME_DEADLINE_EXCEEDED);
     assertStillServing();
