@@ -10,11 +10,12 @@ import dev.gememu.api.RequestValidator;
 import dev.gememu.api.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The emulated model: validates a request, asks the responders in order what to say, runs the
- * reply's code and assembles Google's response.
+ * reply's code and assembles Google's response, whole or as stream events.
  */
 public final class ContentGenerator {
   private static final int QUOTED_TEXT_LIMIT = 200;
@@ -34,15 +35,63 @@ public final class ContentGenerator {
     this.responseIds = responseIds;
   }
 
-  public GenerateContentResponse generate(ModelCall call, GenerateContentRequest request) {
+  /** A validated request with the reply decided: what remains is running it. */
+  public final class Turn {
+    private final ModelInfo model;
+    private final Reply reply;
+    private final int promptTokens;
+    private final String responseId = responseIds.get();
+
+    private Turn(ModelInfo model, Reply reply, int promptTokens) {
+      this.model = model;
+      this.reply = reply;
+      this.promptTokens = promptTokens;
+    }
+
+    /** Runs the reply and returns the whole response. */
+    public GenerateContentResponse complete() {
+      List<Part> parts = new ArrayList<>();
+      turnRunner.run(reply, model, parts::add);
+      return response(parts, FinishReason.STOP, parts);
+    }
+
+    /**
+     * Runs the reply, handing each event to the sink as soon as the next one exists (the last event
+     * must carry {@code finishReason}, so one event is held back). Text parts are split into chunks;
+     * each code and result part comes whole in its own event.
+     */
+    public void stream(Consumer<GenerateContentResponse> events) {
+      List<Part> soFar = new ArrayList<>();
+      Part[] held = {null};
+      turnRunner.run(reply, model, part -> {
+        for (Part chunk : StreamChunker.chunks(part)) {
+          if (held[0] != null) {
+            events.accept(response(List.of(held[0]), null, soFar));
+          }
+          soFar.add(chunk);
+          held[0] = chunk;
+        }
+      });
+      List<Part> last = held[0] == null ? List.of() : List.of(held[0]);
+      events.accept(response(last, FinishReason.STOP, soFar));
+    }
+
+    private GenerateContentResponse response(List<Part> parts, FinishReason finish, List<Part> counted) {
+      return GenerateContentResponse.of(parts, finish, tokens.usage(promptTokens, counted), model.id(), responseId);
+    }
+  }
+
+  /** Validates the request and decides the reply; throws {@link ApiException} before anything is sent. */
+  public Turn prepare(ModelCall call, GenerateContentRequest request) {
     ModelInfo model = catalog.require(call);
     RequestValidator.validate("GenerateContentRequest", request.contents());
     Reply reply = decide(call, request);
-    List<Part> parts = new ArrayList<>();
-    turnRunner.run(reply, model, parts::add);
     int prompt = tokens.countContents(request.contents()) + tokens.countContent(request.systemInstruction());
-    return GenerateContentResponse.of(parts, FinishReason.STOP, tokens.usage(prompt, parts), model.id(),
-        responseIds.get());
+    return new Turn(model, reply, prompt);
+  }
+
+  public GenerateContentResponse generate(ModelCall call, GenerateContentRequest request) {
+    return prepare(call, request).complete();
   }
 
   private Reply decide(ModelCall call, GenerateContentRequest request) {

@@ -26,12 +26,36 @@ final class ModelsRoute {
   }
 
   void post(Context ctx) throws IOException {
-    ModelCall call = ModelCall.parse(apiVersion(ctx), ctx.pathParam("call"));
-    GenerateContentRequest request = readBody(ctx, GenerateContentRequest.class);
+    ModelCall call = ModelCall.parse(apiVersion(ctx), ctx.pathParam("call"), ctx.headerMap());
     switch (call.method()) {
-      case GENERATE_CONTENT -> Responses.json(ctx, prettyWriter, generator.generate(call, request));
+      case GENERATE_CONTENT -> Responses.json(ctx, prettyWriter,
+          generator.generate(call, readBody(ctx, GenerateContentRequest.class)));
+      case STREAM_GENERATE_CONTENT -> stream(ctx, call);
       default -> throw new ApiException(Status.UNIMPLEMENTED, call.method().verb() + " is not implemented yet.");
     }
+  }
+
+  /** Errors found before the first event are plain HTTP errors (wrapped in an array without SSE). */
+  private void stream(Context ctx, ModelCall call) throws IOException {
+    boolean sse = "sse".equals(ctx.queryParam("alt"));
+    ContentGenerator.Turn turn;
+    try {
+      turn = generator.prepare(call, readBody(ctx, GenerateContentRequest.class));
+    } catch (RuntimeException | IOException error) {
+      if (sse) {
+        throw error;
+      }
+      ApiException api = ErrorMapper.toApiException(error);
+      Responses.json(ctx, prettyWriter, api.status().httpCode(), java.util.List.of(api.toEnvelope()));
+      return;
+    }
+    ctx.status(200).contentType(StreamWriter.contentType(sse));
+    if (sse) {
+      ctx.header("Content-Disposition", "attachment");
+    }
+    StreamWriter events = new StreamWriter(ctx.res().getOutputStream(), sse, mapper);
+    turn.stream(events::event);
+    events.finish();
   }
 
   static String apiVersion(Context ctx) {
