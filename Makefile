@@ -11,7 +11,7 @@ test:
 	$(MVN) verify
 
 run: build
-	bin/gememu $(ARGS)
+	bin/gememu --fixtures fixtures $(ARGS)
 
 clean:
 	$(MVN) -q clean

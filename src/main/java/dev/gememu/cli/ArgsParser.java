@@ -1,6 +1,10 @@
 package dev.gememu.cli;
 
+import dev.gememu.fixtures.FixtureSettings;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,12 +43,40 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
   private int warmContexts;
 
+  @Option(names = "--fixtures", paramLabel = "DIR",
+      description = "Directory of fixture files; repeat for several (env GEMEMU_FIXTURES, a list separated by '"
+          + "${sys:path.separator}'; flags replace the env list).")
+  private List<Path> fixtureDirs;
+
+  @Option(names = "--fixtures-poll", defaultValue = "${env:GEMEMU_FIXTURES_POLL:-1s}",
+      converter = DurationConverter.class,
+      description = "How often fixture files are checked for changes, 0 to turn hot reload off"
+          + " (env GEMEMU_FIXTURES_POLL, default ${DEFAULT-VALUE}).")
+  private Duration fixturesPoll;
+
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
     return defaults.withHost(host).withPort(port).withModels(models)
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
-            .withWarmContexts(warmContexts));
+            .withWarmContexts(warmContexts))
+        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));
+  }
+
+  /** The --fixtures flags when given, else the GEMEMU_FIXTURES list. */
+  static List<Path> fixtureDirs(List<Path> flags, String env) {
+    if (flags != null && !flags.isEmpty()) {
+      return flags;
+    }
+    List<Path> dirs = new ArrayList<>();
+    if (env != null) {
+      for (String dir : env.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        if (!dir.isBlank()) {
+          dirs.add(Path.of(dir.strip()));
+        }
+      }
+    }
+    return dirs;
   }
 
   /**

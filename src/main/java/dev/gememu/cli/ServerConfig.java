@@ -1,6 +1,7 @@
 package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutionLimits;
+import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.model.ModelCatalog;
 import java.util.List;
 
@@ -11,8 +12,10 @@ import java.util.List;
  * @param port TCP port; 0 picks a free one
  * @param models model ids gememu answers as
  * @param limits bounds on each code execution
+ * @param fixtures fixture directories and how often they are checked for changes
  */
-public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits) {
+public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits,
+    FixtureSettings fixtures) {
 
   public ServerConfig {
     if (host == null || host.isBlank()) {
@@ -25,25 +28,31 @@ public record ServerConfig(String host, int port, List<String> models, Execution
       throw new IllegalArgumentException("models must name at least one model");
     }
     models = List.copyOf(models);
+    fixtures = fixtures == null ? FixtureSettings.none() : fixtures;
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults());
+    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults(),
+        FixtureSettings.none());
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, models, limits);
+    return new ServerConfig(newHost, port, models, limits, fixtures);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, models, limits);
+    return new ServerConfig(host, newPort, models, limits, fixtures);
   }
 
   public ServerConfig withModels(List<String> newModels) {
-    return new ServerConfig(host, port, newModels, limits);
+    return new ServerConfig(host, port, newModels, limits, fixtures);
   }
 
   public ServerConfig withLimits(ExecutionLimits newLimits) {
-    return new ServerConfig(host, port, models, newLimits);
+    return new ServerConfig(host, port, models, newLimits, fixtures);
+  }
+
+  public ServerConfig withFixtures(FixtureSettings newFixtures) {
+    return new ServerConfig(host, port, models, limits, newFixtures);
   }
 }

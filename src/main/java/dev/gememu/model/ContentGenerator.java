@@ -25,9 +25,16 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
+  private final TurnListener listener;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
       TokenEstimator tokens, Supplier<String> responseIds) {
+    this(catalog, responders, turnRunner, tokens, responseIds, TurnListener.NONE);
+  }
+
+  public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
+      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener) {
+    this.listener = listener;
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
@@ -40,19 +47,42 @@ public final class ContentGenerator {
     private final ModelInfo model;
     private final Reply reply;
     private final int promptTokens;
+    private final TurnListener.Observation observation;
     private final String responseId = responseIds.get();
+    private volatile List<ExecutedCode> executed = List.of();
 
-    private Turn(ModelInfo model, Reply reply, int promptTokens) {
+    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation) {
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
+      this.observation = observation;
+    }
+
+    /** Who decided the reply, e.g. a fixture's name and file. */
+    public String source() {
+      return reply.source();
+    }
+
+    /** The code that ran, once the reply has been run; empty before. */
+    public List<ExecutedCode> executed() {
+      return executed;
     }
 
     /** Runs the reply and returns the whole response. */
     public GenerateContentResponse complete() {
       List<Part> parts = new ArrayList<>();
-      turnRunner.run(reply, model, parts::add);
+      run(parts::add);
       return response(parts, FinishReason.STOP, parts);
+    }
+
+    private void run(Consumer<Part> sink) {
+      try {
+        executed = List.copyOf(turnRunner.run(reply, model, sink));
+      } catch (RuntimeException e) {
+        observation.failed(reply, e);
+        throw e;
+      }
+      observation.answered(reply, executed);
     }
 
     /**
@@ -63,7 +93,7 @@ public final class ContentGenerator {
     public void stream(Consumer<GenerateContentResponse> events) {
       List<Part> soFar = new ArrayList<>();
       Part[] held = {null};
-      turnRunner.run(reply, model, part -> {
+      run(part -> {
         for (Part chunk : StreamChunker.chunks(part)) {
           if (held[0] != null) {
             events.accept(response(List.of(held[0]), null, soFar));
@@ -83,11 +113,21 @@ public final class ContentGenerator {
 
   /** Validates the request and decides the reply; throws {@link ApiException} before anything is sent. */
   public Turn prepare(ModelCall call, GenerateContentRequest request) {
-    ModelInfo model = catalog.require(call);
-    RequestValidator.validate("GenerateContentRequest", request.contents());
-    Reply reply = decide(call, request);
-    int prompt = tokens.countContents(request.contents()) + tokens.countContent(request.systemInstruction());
-    return new Turn(model, reply, prompt);
+    TurnListener.Observation observation = listener.begin(call, request);
+    Reply reply = null;
+    try {
+      ModelInfo model = catalog.require(call);
+      RequestValidator.validate("GenerateContentRequest", request.contents());
+      reply = decide(call, request);
+      if (reply.error() != null) {
+        throw reply.error();
+      }
+      int prompt = tokens.countContents(request.contents()) + tokens.countContent(request.systemInstruction());
+      return new Turn(model, reply, prompt, observation);
+    } catch (RuntimeException e) {
+      observation.failed(reply, e);
+      throw e;
+    }
   }
 
   public GenerateContentResponse generate(ModelCall call, GenerateContentRequest request) {

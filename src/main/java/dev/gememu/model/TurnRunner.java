@@ -59,6 +59,7 @@ public final class TurnRunner {
       return template;
     }
     return template
+        .replace("{{output.trim}}", latest.output().strip())
         .replace("{{output}}", latest.output())
         .replace("{{outcome}}", latest.outcome().name());
   }

@@ -3,6 +3,9 @@ package dev.gememu.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
+import dev.gememu.fixtures.FixtureLoader;
+import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,10 +20,11 @@ public final class EmulatorServer implements AutoCloseable {
   private final Javalin app;
   private final ObjectWriter prettyWriter;
 
-  public EmulatorServer(ContentGenerator generator) {
+  public EmulatorServer(ContentGenerator generator, FixtureStore fixtures, Journal journal) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     ModelsRoute models = new ModelsRoute(generator, mapper);
+    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), journal, prettyWriter);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -28,6 +32,14 @@ public final class EmulatorServer implements AutoCloseable {
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
     });
     app.post("/{version}/models/{call}", models::post);
+    app.get(AdminRoute.PREFIX + "/health", admin::health);
+    app.get(AdminRoute.PREFIX + "/fixtures", admin::list);
+    app.post(AdminRoute.PREFIX + "/fixtures", admin::add);
+    app.post(AdminRoute.PREFIX + "/fixtures/reset", admin::reset);
+    app.post(AdminRoute.PREFIX + "/fixtures/reload", admin::reload);
+    app.delete(AdminRoute.PREFIX + "/fixtures/<name>", admin::remove);
+    app.get(AdminRoute.PREFIX + "/journal", admin::journal);
+    app.delete(AdminRoute.PREFIX + "/journal", admin::clearJournal);
     app.exception(HttpResponseException.class, (error, ctx) ->
         writeError(ctx, JettyErrorHandler.forHttpCode(error.getStatus(), ctx.method() + " " + ctx.path())));
     app.exception(Exception.class, (error, ctx) -> writeError(ctx, ErrorMapper.toApiException(error)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.GenerateContentRequest;
+import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
 import dev.gememu.api.Status;
 import dev.gememu.model.ContentGenerator;
@@ -28,11 +29,17 @@ final class ModelsRoute {
   void post(Context ctx) throws IOException {
     ModelCall call = ModelCall.parse(apiVersion(ctx), ctx.pathParam("call"), ctx.headerMap());
     switch (call.method()) {
-      case GENERATE_CONTENT -> Responses.json(ctx, prettyWriter,
-          generator.generate(call, readBody(ctx, GenerateContentRequest.class)));
+      case GENERATE_CONTENT -> generate(ctx, call);
       case STREAM_GENERATE_CONTENT -> stream(ctx, call);
       default -> throw new ApiException(Status.UNIMPLEMENTED, call.method().verb() + " is not implemented yet.");
     }
+  }
+
+  private void generate(Context ctx, ModelCall call) throws IOException {
+    ContentGenerator.Turn turn = generator.prepare(call, readBody(ctx, GenerateContentRequest.class));
+    GenerateContentResponse response = turn.complete();
+    DriftHeader.value(turn.executed(), turn.source()).ifPresent(drift -> ctx.header(DriftHeader.NAME, drift));
+    Responses.json(ctx, prettyWriter, response);
   }
 
   /** Errors found before the first event are plain HTTP errors (wrapped in an array without SSE). */
