@@ -115,6 +115,14 @@ class AdminApiIT {
   }
 
   @Test
+  void removesAFixtureWhoseNameHasASlashAsFilesInSubdirectoriesAreNamed() {
+    admin.add("{\"name\": \"team/gone\", \"reply\": [{\"text\": \"x\"}]}", "application/json");
+
+    assertThat(admin.delete("/__gememu/fixtures/team/gone").statusCode()).isEqualTo(200);
+    assertThat(admin.fixtures().get("fixtures")).isEmpty();
+  }
+
+  @Test
   void resetDropsAdditionsAndRestartsSequences() {
     admin.add("""
         {"name": "seq", "match": {"lastUserText": "seq"},
