@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +71,7 @@ public final class ArgsParser implements Callable<ServerConfig> {
     }
     List<Path> dirs = new ArrayList<>();
     if (env != null) {
-      for (String dir : env.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      for (String dir : env.split(Pattern.quote(File.pathSeparator))) {
         if (!dir.isBlank()) {
           dirs.add(Path.of(dir.strip()));
         }

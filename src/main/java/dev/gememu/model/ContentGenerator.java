@@ -34,12 +34,12 @@ public final class ContentGenerator {
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
       TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener) {
-    this.listener = listener;
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
     this.tokens = tokens;
     this.responseIds = responseIds;
+    this.listener = listener;
   }
 
   /** A validated request with the reply decided: what remains is running it. */
