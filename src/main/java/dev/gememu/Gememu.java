@@ -9,6 +9,7 @@ import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
 import dev.gememu.server.EmulatorServer;
+import dev.gememu.server.ServerSettings;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -31,13 +32,14 @@ public final class Gememu implements AutoCloseable {
   public static Gememu start(ServerConfig config) {
     PythonExecutor executor = new GraalPyExecutor(config.limits());
     try {
+      ModelCatalog catalog = new ModelCatalog(config.models());
       ContentGenerator generator = new ContentGenerator(
-          new ModelCatalog(config.models()),
+          catalog,
           List.of(new InlineCodeResponder()),
           new TurnRunner(executor),
           new TokenEstimator(),
           responseIds(new SecureRandom()));
-      EmulatorServer server = new EmulatorServer(generator).start(config.host(), config.port());
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings()).start(config.host(), config.port());
       return new Gememu(executor, server);
     } catch (RuntimeException e) {
       executor.close();

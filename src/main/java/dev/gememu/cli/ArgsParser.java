@@ -1,7 +1,10 @@
 package dev.gememu.cli;
 
 import java.time.Duration;
+import dev.gememu.server.ServerSettings;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +42,22 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
   private int warmContexts;
 
+  @Option(names = "--api-key", split = ",", defaultValue = "${env:GEMEMU_API_KEYS:-}",
+      description = "Only accept these API keys (repeatable or comma-separated; env GEMEMU_API_KEYS)."
+          + " Default: any non-empty key.")
+  private List<String> apiKeys;
+
+  @Option(names = "--lenient", defaultValue = "${env:GEMEMU_LENIENT:-false}",
+      description = "Accept unknown request fields (logged) instead of answering 400 as Google does.")
+  private boolean lenient;
+
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
+    Set<String> keys = new LinkedHashSet<>();
+    apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
     return defaults.withHost(host).withPort(port).withModels(models)
+        .withHttp(new ServerSettings(keys, lenient))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts));
   }

@@ -2,6 +2,7 @@ package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutionLimits;
 import dev.gememu.model.ModelCatalog;
+import dev.gememu.server.ServerSettings;
 import java.util.List;
 
 /**
@@ -11,8 +12,9 @@ import java.util.List;
  * @param port TCP port; 0 picks a free one
  * @param models model ids gememu answers as
  * @param limits bounds on each code execution
+ * @param http API-key and validation behaviour of the HTTP layer
  */
-public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits) {
+public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits, ServerSettings http) {
 
   public ServerConfig {
     if (host == null || host.isBlank()) {
@@ -25,25 +27,37 @@ public record ServerConfig(String host, int port, List<String> models, Execution
       throw new IllegalArgumentException("models must name at least one model");
     }
     models = List.copyOf(models);
+    if (http == null) {
+      throw new IllegalArgumentException("http settings must not be null");
+    }
+  }
+
+  public ServerSettings serverSettings() {
+    return http;
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults());
+    return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults(),
+        ServerSettings.defaults());
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, models, limits);
+    return new ServerConfig(newHost, port, models, limits, http);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, models, limits);
+    return new ServerConfig(host, newPort, models, limits, http);
   }
 
   public ServerConfig withModels(List<String> newModels) {
-    return new ServerConfig(host, port, newModels, limits);
+    return new ServerConfig(host, port, newModels, limits, http);
+  }
+
+  public ServerConfig withHttp(ServerSettings newHttp) {
+    return new ServerConfig(host, port, models, limits, newHttp);
   }
 
   public ServerConfig withLimits(ExecutionLimits newLimits) {
-    return new ServerConfig(host, port, models, newLimits);
+    return new ServerConfig(host, port, models, newLimits, http);
   }
 }

@@ -27,6 +27,10 @@ final class StreamChunker {
       chunks.add(withText(part, text.substring(start, end)));
       start = end;
     }
+    if (part.thoughtSignature() != null) {
+      int last = chunks.size() - 1;
+      chunks.set(last, chunks.get(last).withThoughtSignature(part.thoughtSignature()));
+    }
     return chunks;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.model.ContentGenerator;
+import dev.gememu.model.ModelCatalog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -17,16 +18,24 @@ public final class EmulatorServer implements AutoCloseable {
   private final Javalin app;
   private final ObjectWriter prettyWriter;
 
-  public EmulatorServer(ContentGenerator generator) {
+  public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
-    ModelsRoute models = new ModelsRoute(generator, mapper);
+    ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
+    ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler(prettyWriter)));
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
     });
+    app.before(ctx -> {
+      if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
+        apiKeys.check(ctx);
+      }
+    });
+    app.get("/{version}/models", models::list);
+    app.get("/{version}/models/{call}", models::get);
     app.post("/{version}/models/{call}", models::post);
     app.exception(HttpResponseException.class, (error, ctx) ->
         writeError(ctx, JettyErrorHandler.forHttpCode(error.getStatus(), ctx.method() + " " + ctx.path())));

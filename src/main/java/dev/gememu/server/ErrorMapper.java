@@ -1,6 +1,8 @@
 package dev.gememu.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -68,10 +70,21 @@ final class ErrorMapper {
     }
     if (binding instanceof InvalidFormatException format) {
       message.append(", ").append(quote(format.getValue()));
+    } else if (binding.getProcessor() instanceof JsonParser parser && parser.currentToken() != null
+        && parser.currentToken().isScalarValue()) {
+      message.append(", ").append(scalarText(parser));
     } else {
       message.append(": ").append(firstLine(binding.getOriginalMessage()));
     }
     return ApiException.invalidArgument(message.toString());
+  }
+
+  private static String scalarText(JsonParser parser) {
+    try {
+      return parser.currentToken() == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : parser.getText();
+    } catch (java.io.IOException unreadable) {
+      return "?";
+    }
   }
 
   private static String firstLine(String text) {

@@ -36,6 +36,7 @@ public final class JsonMapper {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    builder.addHandler(new UnknownFields.Handler());
     ObjectMapper mapper = builder.build();
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     mapper.getFactory().setCharacterEscapes(new GoogleEscapes());
