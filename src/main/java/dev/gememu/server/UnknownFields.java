@@ -66,6 +66,21 @@ final class UnknownFields {
     return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
   }
 
+  /**
+   * The object context that holds the field. The parser may sit inside the field's own value (an
+   * object or array), and for records Jackson replays unknown fields from a buffer after the rest.
+   */
+  private static JsonStreamContext holderOf(JsonStreamContext current, String fieldName) {
+    for (JsonStreamContext c = current; c != null; c = c.getParent()) {
+      if (c.inObject() && fieldName.equals(c.getCurrentName())) {
+        // A replayed buffer nests its own object under the real one, both positioned on the field.
+        JsonStreamContext parent = c.getParent();
+        return parent != null && parent.inObject() && fieldName.equals(parent.getCurrentName()) ? parent : c;
+      }
+    }
+    return current;
+  }
+
   /** The mapper-wide handler; it records into the reader's {@link UnknownFields} attribute. */
   static final class Handler extends DeserializationProblemHandler {
     @Override
@@ -75,11 +90,7 @@ final class UnknownFields {
       if (!(sink instanceof UnknownFields unknown)) {
         return false;
       }
-      JsonStreamContext holder = p.getParsingContext();
-      if (p.currentToken() != null && p.currentToken().isStructStart()) {
-        holder = holder.getParent();
-      }
-      unknown.violations.add(new Violation(pathOf(holder), propertyName));
+      unknown.violations.add(new Violation(pathOf(holderOf(p.getParsingContext(), propertyName)), propertyName));
       p.skipChildren();
       return true;
     }
