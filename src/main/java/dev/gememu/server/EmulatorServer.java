@@ -9,9 +9,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Owns the Javalin server and declares every route in one place. */
 public final class EmulatorServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
   /** Google's limit for an inline request. */
   static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
 
@@ -28,6 +31,8 @@ public final class EmulatorServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler(prettyWriter)));
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+      config.requestLogger.http((ctx, millis) ->
+          LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
     });
     app.before(ctx -> {
       if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
