@@ -1,5 +1,7 @@
 package dev.gememu.server;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gememu.api.ApiException;
 import io.javalin.http.Context;
@@ -27,8 +29,18 @@ final class BodyReader {
   <T> T read(Context ctx, Class<T> type) throws IOException {
     byte[] body = ctx.bodyAsBytes();
     UnknownFields unknown = new UnknownFields();
-    T value = mapper.readerFor(type).withAttribute(UnknownFields.ATTRIBUTE, unknown)
-        .readValue(body.length == 0 ? EMPTY_OBJECT : body);
+    T value;
+    try (JsonParser parser = mapper.createParser(body.length == 0 ? EMPTY_OBJECT : body)) {
+      try {
+        value = mapper.readerFor(type).withAttribute(UnknownFields.ATTRIBUTE, unknown).readValue(parser);
+      } catch (JsonProcessingException malformed) {
+        // Mapped while the parser is open: the message quotes the token it stopped at.
+        throw ErrorMapper.toApiException(malformed);
+      }
+    }
+    if (value == null) {
+      value = mapper.readerFor(type).readValue(EMPTY_OBJECT);
+    }
     ApiException rejection = unknown.toApiException();
     if (rejection != null) {
       if (!lenient) {

@@ -31,6 +31,11 @@ final class UnknownFields {
 
   private final List<Violation> violations = new ArrayList<>();
 
+  UnknownFields with(Violation violation) {
+    violations.add(violation);
+    return this;
+  }
+
   List<Violation> violations() {
     return List.copyOf(violations);
   }

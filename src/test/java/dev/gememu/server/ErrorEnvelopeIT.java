@@ -77,10 +77,28 @@ class ErrorEnvelopeIT {
   }
 
   @Test
+  void nullsAndWrongShapesNameTheFieldWithoutJavaInternals() {
+    assertThat(errorOf(http.post(GENERATE, "{\"contents\": [null]}"), 400).get("message").asText()).isEqualTo(
+        "Invalid JSON payload received. Invalid value at 'contents[0]' "
+            + "(type.googleapis.com/google.ai.generativelanguage.v1beta.Content), null");
+    assertThat(errorOf(http.post(GENERATE, "{\"contents\": {\"parts\": []}}"), 400).get("message").asText())
+        .isEqualTo("Invalid JSON payload received. Invalid value at 'contents' (TYPE_MESSAGE (repeated)): expected a list.");
+    assertThat(errorOf(http.post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": \"x\"}]}],"
+        + " \"generationConfig\": {\"temperature\": \"hot\"}}"), 400).get("message").asText())
+        .isEqualTo("Invalid JSON payload received. Invalid value at 'generation_config.temperature' (TYPE_DOUBLE), \"hot\"");
+    assertThat(errorOf(http.post(GENERATE, "null"), 400).get("message").asText())
+        .isEqualTo("* GenerateContentRequest.contents: contents is not specified\n");
+    assertThat(errorOf(http.post(GENERATE, "[]"), 400).get("message").asText()).doesNotContain("dev.gememu", "java.");
+  }
+
+  @Test
   void malformedJsonIsInvalidArgument() {
     JsonNode error = errorOf(http.post(GENERATE, "{\"contents\": [{"), 400);
 
-    assertThat(error.get("message").asText()).startsWith("Invalid JSON payload received.");
+    assertThat(error.get("message").asText()).startsWith("Invalid JSON payload received.")
+        .doesNotContain("dev.gememu", "java.");
+    assertThat(errorOf(http.post(GENERATE, "{\"contents\": [{\"par"), 400).get("message").asText())
+        .startsWith("Invalid JSON payload received. Unexpected end of input");
   }
 
   @Test
