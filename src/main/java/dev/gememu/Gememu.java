@@ -17,6 +17,7 @@ import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
 import dev.gememu.server.EmulatorServer;
+import dev.gememu.server.ServerSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -49,15 +50,17 @@ public final class Gememu implements AutoCloseable {
           new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
       fixtures.reload();
       Journal journal = new Journal(Clock.systemUTC(), Journal.DEFAULT_CAPACITY);
+      ModelCatalog catalog = new ModelCatalog(config.models());
       ContentGenerator generator = new ContentGenerator(
-          new ModelCatalog(config.models()),
+          catalog,
           List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM), new InlineCodeResponder()),
           new TurnRunner(executor),
           new TokenEstimator(),
           responseIds(new SecureRandom()),
           journal);
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
-      EmulatorServer server = new EmulatorServer(generator, fixtures, journal).start(config.host(), config.port());
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal)
+          .start(config.host(), config.port());
       return new Gememu(executor, server, watcher, fixtures);
     } catch (RuntimeException e) {
       if (watcher != null) {

@@ -1,11 +1,14 @@
 package dev.gememu.cli;
 
 import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.server.ServerSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -44,6 +47,15 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
   private int warmContexts;
 
+  @Option(names = "--api-key", split = ",", defaultValue = "${env:GEMEMU_API_KEYS:-}",
+      description = "Only accept these API keys (repeatable or comma-separated; env GEMEMU_API_KEYS)."
+          + " Default: any non-empty key.")
+  private List<String> apiKeys;
+
+  @Option(names = "--lenient", defaultValue = "${env:GEMEMU_LENIENT:-false}",
+      description = "Accept unknown request fields (logged) instead of answering 400 as Google does.")
+  private boolean lenient;
+
   @Option(names = "--fixtures", paramLabel = "DIR",
       description = "Directory of fixture files; repeat for several (env GEMEMU_FIXTURES, a list separated by '"
           + "${sys:path.separator}'; flags replace the env list).")
@@ -58,7 +70,10 @@ public final class ArgsParser implements Callable<ServerConfig> {
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
+    Set<String> keys = new LinkedHashSet<>();
+    apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
     return defaults.withHost(host).withPort(port).withModels(models)
+        .withHttp(new ServerSettings(keys, lenient))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));

@@ -3,6 +3,7 @@ package dev.gememu.cli;
 import dev.gememu.executor.ExecutionLimits;
 import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.model.ModelCatalog;
+import dev.gememu.server.ServerSettings;
 import java.util.List;
 
 /**
@@ -12,9 +13,10 @@ import java.util.List;
  * @param port TCP port; 0 picks a free one
  * @param models model ids gememu answers as
  * @param limits bounds on each code execution
+ * @param http API-key and validation behaviour of the HTTP layer
  * @param fixtures fixture directories and how often they are checked for changes
  */
-public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits,
+public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits, ServerSettings http,
     FixtureSettings fixtures) {
 
   public ServerConfig {
@@ -28,31 +30,44 @@ public record ServerConfig(String host, int port, List<String> models, Execution
       throw new IllegalArgumentException("models must name at least one model");
     }
     models = List.copyOf(models);
-    fixtures = fixtures == null ? FixtureSettings.none() : fixtures;
+    if (http == null) {
+      throw new IllegalArgumentException("http settings must not be null");
+    }
+    if (fixtures == null) {
+      throw new IllegalArgumentException("fixture settings must not be null");
+    }
+  }
+
+  public ServerSettings serverSettings() {
+    return http;
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults(),
-        FixtureSettings.none());
+        ServerSettings.defaults(), FixtureSettings.none());
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, models, limits, fixtures);
+    return new ServerConfig(newHost, port, models, limits, http, fixtures);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, models, limits, fixtures);
+    return new ServerConfig(host, newPort, models, limits, http, fixtures);
   }
 
   public ServerConfig withModels(List<String> newModels) {
-    return new ServerConfig(host, port, newModels, limits, fixtures);
+    return new ServerConfig(host, port, newModels, limits, http, fixtures);
+  }
+
+  public ServerConfig withHttp(ServerSettings newHttp) {
+    return new ServerConfig(host, port, models, limits, newHttp, fixtures);
   }
 
   public ServerConfig withLimits(ExecutionLimits newLimits) {
-    return new ServerConfig(host, port, models, newLimits, fixtures);
+    return new ServerConfig(host, port, models, newLimits, http, fixtures);
   }
 
   public ServerConfig withFixtures(FixtureSettings newFixtures) {
-    return new ServerConfig(host, port, models, limits, newFixtures);
+    return new ServerConfig(host, port, models, limits, http, newFixtures);
   }
 }

@@ -1,6 +1,9 @@
 package dev.gememu.model;
 
 import dev.gememu.api.ApiException;
+import dev.gememu.api.CountTokensRequest;
+import dev.gememu.api.CountTokensResponse;
+import dev.gememu.api.ModalityTokenCount;
 import dev.gememu.api.FinishReason;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
@@ -122,7 +125,7 @@ public final class ContentGenerator {
       if (reply.error() != null) {
         throw reply.error();
       }
-      int prompt = tokens.countContents(request.contents()) + tokens.countContent(request.systemInstruction());
+      int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
       return new Turn(model, reply, prompt, observation);
     } catch (RuntimeException e) {
       observation.failed(reply, e);
@@ -132,6 +135,23 @@ public final class ContentGenerator {
 
   public GenerateContentResponse generate(ModelCall call, GenerateContentRequest request) {
     return prepare(call, request).complete();
+  }
+
+  /** Counts a prompt exactly as {@code promptTokenCount} would for the same contents. */
+  public CountTokensResponse countTokens(ModelCall call, CountTokensRequest request) {
+    catalog.require(call);
+    GenerateContentRequest whole = request.generateContentRequest();
+    int total;
+    if (whole != null) {
+      RequestValidator.validate("CountTokensRequest.generate_content_request", whole.contents());
+      total = tokens.promptTokens(whole.contents(), whole.systemInstruction());
+    } else {
+      if (request.contents() != null && !request.contents().isEmpty()) {
+        RequestValidator.validate("CountTokensRequest", request.contents());
+      }
+      total = tokens.countContents(request.contents());
+    }
+    return new CountTokensResponse(total, null, List.of(ModalityTokenCount.text(total)));
   }
 
   private Reply decide(ModelCall call, GenerateContentRequest request) {

@@ -21,11 +21,15 @@ final class StreamChunker {
     while (start < text.length()) {
       int end = Math.min(text.length(), start + TARGET_CHUNK_CHARS);
       if (end < text.length()) {
-        int space = text.lastIndexOf(' ', end);
+        int space = text.lastIndexOf(' ', end - 1);
         end = space > start ? space + 1 : end;
       }
       chunks.add(withText(part, text.substring(start, end)));
       start = end;
+    }
+    if (part.thoughtSignature() != null) {
+      int last = chunks.size() - 1;
+      chunks.set(last, chunks.get(last).withThoughtSignature(part.thoughtSignature()));
     }
     return chunks;
   }
