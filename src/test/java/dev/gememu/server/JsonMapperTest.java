@@ -33,6 +33,19 @@ class JsonMapperTest {
   }
 
   @Test
+  void readsTheRequestFieldsTheJsSdksSendBeyondTheJavaSdk() throws Exception {
+    GenerateContentRequest request = mapper.readValue("""
+        {"contents": [{"parts": [{"text": "hi"}]}],
+         "continuationToken": "Y29udGludWU=",
+         "generationConfig": {"audioTranscriptionConfig": {"languageCodes": ["en-US"]}}}
+        """, GenerateContentRequest.class);
+
+    assertThat(request.continuationToken()).isEqualTo("Y29udGludWU=");
+    assertThat(request.generationConfig().audioTranscriptionConfig().path("languageCodes").get(0).asText())
+        .isEqualTo("en-US");
+  }
+
+  @Test
   void writesBodiesInGooglesPrettyLayout() throws Exception {
     GenerateContentResponse response = GenerateContentResponse.of(
         List.of(Part.code(ExecutableCode.python("print(1 < 2)")),
