@@ -2,6 +2,7 @@ package dev.gememu.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -64,23 +65,38 @@ final class UnknownFields {
 
   /** The proto path of the object the parser is in, e.g. {@code contents[0].parts[1]}. */
   static String pathOf(JsonStreamContext objectContext) {
+    return pathThrough(objectContext.getParent());
+  }
+
+  /** The proto path of the child of {@code context} that it is positioned on. */
+  private static String pathThrough(JsonStreamContext context) {
     StringBuilder path = new StringBuilder();
-    for (JsonStreamContext c = objectContext.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
       path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + JsonMapper.toSnakeCase(c.getCurrentName()));
     }
     return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
   }
 
   /**
-   * The object context that holds the field. The parser may sit inside the field's own value (an
-   * object or array), and for records Jackson replays unknown fields from a buffer after the rest.
+   * The path of the object holding an unknown field. A record's unknown fields are buffered and
+   * replayed once the record is built, from a parser whose contexts are snapshots taken at the
+   * first unknown field; the live parser then sits just past the record (or, when every component
+   * came before the end, inside it), so its position names the holder.
    */
+  private static String holderPath(JsonParser p, DeserializationContext ctxt, String fieldName) {
+    JsonParser live = ctxt.getParser();
+    if (live == null || live == p) {
+      return pathOf(holderOf(p.getParsingContext(), fieldName));
+    }
+    JsonStreamContext liveContext = live.getParsingContext();
+    return pathThrough(live.currentToken() == JsonToken.END_OBJECT ? liveContext : liveContext.getParent());
+  }
+
+  /** The object context that holds the field; the parser may sit inside the field's own value. */
   private static JsonStreamContext holderOf(JsonStreamContext current, String fieldName) {
     for (JsonStreamContext c = current; c != null; c = c.getParent()) {
       if (c.inObject() && fieldName.equals(c.getCurrentName())) {
-        // A replayed buffer nests its own object under the real one, both positioned on the field.
-        JsonStreamContext parent = c.getParent();
-        return parent != null && parent.inObject() && fieldName.equals(parent.getCurrentName()) ? parent : c;
+        return c;
       }
     }
     return current;
@@ -95,7 +111,7 @@ final class UnknownFields {
       if (!(sink instanceof UnknownFields unknown)) {
         return false;
       }
-      unknown.violations.add(new Violation(pathOf(holderOf(p.getParsingContext(), propertyName)), propertyName));
+      unknown.violations.add(new Violation(holderPath(p, ctxt, propertyName), propertyName));
       p.skipChildren();
       return true;
     }
