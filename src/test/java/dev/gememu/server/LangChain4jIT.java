@@ -8,12 +8,20 @@ import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.Sdk;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ImageContent;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.googleai.GeminiHarmBlockThreshold;
+import dev.langchain4j.model.googleai.GeminiHarmCategory;
+import dev.langchain4j.model.googleai.GeminiMediaResolutionLevel;
+import dev.langchain4j.model.googleai.GeminiMode;
+import dev.langchain4j.model.googleai.GeminiThinkingConfig;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiModelCatalog;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
@@ -22,6 +30,7 @@ import dev.langchain4j.model.output.FinishReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +136,33 @@ class LangChain4jIT {
     assertThat(String.join("", partials)).contains("I will run");
     assertThat(response.aiMessage().text()).contains(CODE).contains(OUTPUT);
     assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
+  }
+
+  @Test
+  void chatModelSendsNoBuilderOptionThatGememuRejects() {
+    ChatModel model = GoogleAiGeminiChatModel.builder()
+        .baseUrl(baseUrl).apiKey("k").modelName("gemini-3-pro-preview").maxRetries(0)
+        .allowCodeExecution(true).includeCodeExecutionOutput(true)
+        .allowGoogleSearch(true).allowUrlContext(true).allowGoogleMaps(true).retrieveGoogleMapsWidgetToken(true)
+        .temperature(0.5).topK(40).topP(0.9).seed(7).maxOutputTokens(2048).stopSequences(List.of("STOP!"))
+        .presencePenalty(0.1).frequencyPenalty(0.1).responseLogprobs(true).logprobs(2)
+        .enableEnhancedCivicAnswers(false)
+        .safetySettings(Map.of(GeminiHarmCategory.HARM_CATEGORY_HATE_SPEECH, GeminiHarmBlockThreshold.BLOCK_NONE))
+        .toolConfig(GeminiMode.AUTO)
+        .thinkingConfig(GeminiThinkingConfig.builder().includeThoughts(true).thinkingLevel("low").build())
+        .returnThinking(true).sendThinking(true)
+        .mediaResolution(GeminiMediaResolutionLevel.MEDIA_RESOLUTION_MEDIUM).mediaResolutionPerPartEnabled(true)
+        .cachedContentName("cachedContents/abc")
+        .customHeaders(Map.of("x-trace", "1"))
+        .build();
+
+    ChatResponse response = model.chat(
+        SystemMessage.from("Be brief."),
+        UserMessage.from(TextContent.from("Look at this"), ImageContent.from("AQID", "image/png")),
+        AiMessage.from("I see it."),
+        UserMessage.from(Sdk.runPrompt(CODE)));
+
+    assertThat(response.aiMessage().text()).contains(OUTPUT);
   }
 
   @Test
