@@ -4,7 +4,7 @@ import { FAILING_PROMPT, PROMPT, kinds, main } from './common.mjs';
 
 const MODEL = 'gemini-2.5-flash';
 const CODE_EXECUTION = { tools: [{ codeExecution: {} }] };
-const client = baseUrl => new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl } });
+const client = baseUrl => new GoogleGenAI({ vertexai: false, apiKey: 'k', httpOptions: { baseUrl } });
 
 function summary(response) {
   const parts = response.candidates?.[0]?.content?.parts ?? [];

@@ -45,11 +45,13 @@ public final class NodeScript {
       Path stdout = Files.createTempFile("gememu-node-", ".out");
       Path stderr = Files.createTempFile("gememu-node-", ".err");
       try {
-        Process process = new ProcessBuilder(List.of(node(), script, baseUrl, scenario))
+        ProcessBuilder builder = new ProcessBuilder(List.of(node(), script, baseUrl, scenario))
             .directory(DIRECTORY.toFile())
             .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
+            .redirectError(stderr.toFile());
+        // A developer's GOOGLE_GENAI_USE_VERTEXAI, GOOGLE_GEMINI_BASE_URL or keys must not steer the SDKs.
+        builder.environment().keySet().removeIf(name -> name.startsWith("GOOGLE_") || name.startsWith("GEMINI_"));
+        Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
           fail(script + " " + scenario + " did not finish in " + TIMEOUT_SECONDS + " s; stderr:\n" + Files.readString(stderr));
