@@ -3,45 +3,28 @@ package dev.gememu.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
-import dev.gememu.testing.Admin;
 import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API under {@code /__gememu/}, over raw HTTP. */
 class AdminApiIT {
   static final String ASK = "/v1beta/models/gemini-2.5-flash:generateContent";
-  static Gememu gememu;
-  static RawHttp http;
-  static Admin admin;
-
-  @BeforeAll
-  static void start() {
-    ServerConfig config = ServerConfig.defaults().withPort(0);
-    gememu = Gememu.start(config.withLimits(config.limits().withWarmContexts(1)));
-    http = new RawHttp(gememu.baseUrl("127.0.0.1"));
-    admin = new Admin(gememu.baseUrl("127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withDefaults();
 
   @BeforeEach
   void clean() {
-    admin.reset();
-    admin.clearJournal();
+    server.admin().reset();
+    server.admin().clearJournal();
   }
 
   @Test
   void healthSaysOkWithCounts() {
-    HttpResponse<String> response = http.get("/__gememu/health");
+    HttpResponse<String> response = server.http().get("/__gememu/health");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(RawHttp.tree(response.body())).isEqualTo(RawHttp.tree("""
@@ -50,14 +33,14 @@ class AdminApiIT {
 
   @Test
   void addsAJsonFixtureThatThenAnswersAndIsListed() {
-    HttpResponse<String> added = admin.add("""
+    HttpResponse<String> added = server.admin().add("""
         {"name": "json-one", "match": {"lastUserText": "json?"}, "reply": [{"text": "JSON!"}]}""",
         "application/json");
 
     assertThat(added.statusCode()).isEqualTo(201);
     assertThat(RawHttp.tree(added.body()).get("origin").asText()).isEqualTo("admin");
-    assertThat(text(http.post(ASK, prompt("json?")))).isEqualTo("JSON!");
-    JsonNode listed = admin.fixtures().get("fixtures").get(0);
+    assertThat(text(server.http().post(ASK, prompt("json?")))).isEqualTo("JSON!");
+    JsonNode listed = server.admin().fixtures().get("fixtures").get(0);
     assertThat(listed.get("name").asText()).isEqualTo("json-one");
     assertThat(listed.get("calls").asInt()).isEqualTo(1);
     assertThat(listed.at("/fixture/reply/0/text").asText()).isEqualTo("JSON!");
@@ -65,7 +48,7 @@ class AdminApiIT {
 
   @Test
   void addsAYamlFixtureAndNamesItWhenUnnamed() {
-    HttpResponse<String> added = admin.add("""
+    HttpResponse<String> added = server.admin().add("""
         match:
           lastUserText: {regex: "^yaml"}
         reply:
@@ -75,13 +58,13 @@ class AdminApiIT {
 
     assertThat(added.statusCode()).isEqualTo(201);
     assertThat(RawHttp.tree(added.body()).get("name").asText()).isEqualTo("admin-1");
-    JsonNode parts = RawHttp.tree(http.post(ASK, prompt("yaml please")).body()).at("/candidates/0/content/parts");
+    JsonNode parts = RawHttp.tree(server.http().post(ASK, prompt("yaml please")).body()).at("/candidates/0/content/parts");
     assertThat(parts.get(2).get("text").asText()).isEqualTo("from yaml");
   }
 
   @Test
   void rejectsABrokenBodyWithAnInvalidArgumentEnvelopeNamingTheLine() {
-    HttpResponse<String> response = admin.add("match: {}\nreply:\n  - text: a\n    code: b\n", "application/yaml");
+    HttpResponse<String> response = server.admin().add("match: {}\nreply:\n  - text: a\n    code: b\n", "application/yaml");
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode error = RawHttp.tree(response.body()).get("error");
@@ -93,9 +76,9 @@ class AdminApiIT {
   @Test
   void rejectsADuplicateName() {
     String body = "{\"name\": \"twice\", \"reply\": [{\"text\": \"x\"}]}";
-    admin.add(body, "application/json");
+    server.admin().add(body, "application/json");
 
-    HttpResponse<String> second = admin.add(body, "application/json");
+    HttpResponse<String> second = server.admin().add(body, "application/json");
 
     assertThat(second.statusCode()).isEqualTo(400);
     assertThat(RawHttp.tree(second.body()).at("/error/message").asText())
@@ -104,46 +87,46 @@ class AdminApiIT {
 
   @Test
   void removesAFixtureAndAnswers404ForOneThatIsNotThere() {
-    admin.add("{\"name\": \"gone\", \"match\": {\"lastUserText\": \"gone?\"}, \"reply\": [{\"text\": \"x\"}]}",
+    server.admin().add("{\"name\": \"gone\", \"match\": {\"lastUserText\": \"gone?\"}, \"reply\": [{\"text\": \"x\"}]}",
         "application/json");
 
-    assertThat(admin.delete("/__gememu/fixtures/gone").statusCode()).isEqualTo(200);
-    assertThat(http.post(ASK, prompt("gone?")).statusCode()).isEqualTo(404);
-    HttpResponse<String> again = admin.delete("/__gememu/fixtures/gone");
+    assertThat(server.admin().delete("/__gememu/fixtures/gone").statusCode()).isEqualTo(200);
+    assertThat(server.http().post(ASK, prompt("gone?")).statusCode()).isEqualTo(404);
+    HttpResponse<String> again = server.admin().delete("/__gememu/fixtures/gone");
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(RawHttp.tree(again.body()).at("/error/status").asText()).isEqualTo("NOT_FOUND");
   }
 
   @Test
   void removesAFixtureWhoseNameHasASlashAsFilesInSubdirectoriesAreNamed() {
-    admin.add("{\"name\": \"team/gone\", \"reply\": [{\"text\": \"x\"}]}", "application/json");
+    server.admin().add("{\"name\": \"team/gone\", \"reply\": [{\"text\": \"x\"}]}", "application/json");
 
-    assertThat(admin.delete("/__gememu/fixtures/team/gone").statusCode()).isEqualTo(200);
-    assertThat(admin.fixtures().get("fixtures")).isEmpty();
+    assertThat(server.admin().delete("/__gememu/fixtures/team/gone").statusCode()).isEqualTo(200);
+    assertThat(server.admin().fixtures().get("fixtures")).isEmpty();
   }
 
   @Test
   void resetDropsAdditionsAndRestartsSequences() {
-    admin.add("""
+    server.admin().add("""
         {"name": "seq", "match": {"lastUserText": "seq"},
          "sequence": [{"reply": [{"text": "first"}]}, {"reply": [{"text": "second"}]}]}""", "application/json");
-    assertThat(text(http.post(ASK, prompt("seq")))).isEqualTo("first");
-    assertThat(text(http.post(ASK, prompt("seq")))).isEqualTo("second");
-    assertThat(text(http.post(ASK, prompt("seq")))).isEqualTo("second");
+    assertThat(text(server.http().post(ASK, prompt("seq")))).isEqualTo("first");
+    assertThat(text(server.http().post(ASK, prompt("seq")))).isEqualTo("second");
+    assertThat(text(server.http().post(ASK, prompt("seq")))).isEqualTo("second");
 
-    admin.reset();
+    server.admin().reset();
 
-    assertThat(admin.fixtures().get("fixtures")).isEmpty();
+    assertThat(server.admin().fixtures().get("fixtures")).isEmpty();
   }
 
   @Test
   void journalsEachCallWithItsReplySourceCodeOutcomeAndErrorsAndCanBeCleared() {
-    admin.add("{\"name\": \"j\", \"match\": {\"lastUserText\": \"journal\"}, \"reply\": [{\"code\": \"print(1)\"}]}",
+    server.admin().add("{\"name\": \"j\", \"match\": {\"lastUserText\": \"journal\"}, \"reply\": [{\"code\": \"print(1)\"}]}",
         "application/json");
-    http.post(ASK, prompt("journal"));
-    http.post(ASK, prompt("nothing matches this"));
+    server.http().post(ASK, prompt("journal"));
+    server.http().post(ASK, prompt("nothing matches this"));
 
-    JsonNode entries = admin.journal();
+    JsonNode entries = server.admin().journal();
     assertThat(entries).hasSize(2);
     JsonNode answered = entries.get(0);
     assertThat(answered.get("id").asLong()).isLessThan(entries.get(1).get("id").asLong());
@@ -161,13 +144,13 @@ class AdminApiIT {
     assertThat(missed.get("status").asInt()).isEqualTo(404);
     assertThat(missed.get("error").asText()).contains("gememu has no reply for this request");
 
-    assertThat(admin.clearJournal().statusCode()).isEqualTo(200);
-    assertThat(admin.journal()).isEmpty();
+    assertThat(server.admin().clearJournal().statusCode()).isEqualTo(200);
+    assertThat(server.admin().journal()).isEmpty();
   }
 
   @Test
   void unknownAdminPathsAnswerInGooglesEnvelope() {
-    HttpResponse<String> response = http.get("/__gememu/nothing");
+    HttpResponse<String> response = server.http().get("/__gememu/nothing");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(RawHttp.tree(response.body()).at("/error/status").asText()).isEqualTo("NOT_FOUND");

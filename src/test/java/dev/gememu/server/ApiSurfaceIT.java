@@ -13,6 +13,7 @@ import com.google.genai.types.Model;
 import dev.gememu.Gememu;
 import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import dev.gememu.testing.Sdk;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,33 +21,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** countTokens, models, auth and the transport details the SDKs rely on. */
 class ApiSurfaceIT {
-  static Gememu gememu;
-  static Client sdk;
-  static RawHttp http;
-
-  @BeforeAll
-  static void start() {
-    gememu = Gememu.start(ServerConfig.defaults().withPort(0));
-    sdk = Sdk.client(gememu.baseUrl("127.0.0.1"));
-    http = new RawHttp(gememu.baseUrl("127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withDefaults();
 
   @Test
   void countTokensAgreesWithPromptTokenCount() {
     String prompt = Sdk.runPrompt("print('a fairly long line of python to count')");
-    CountTokensResponse counted = sdk.models.countTokens("gemini-2.5-flash", prompt, null);
-    var generated = sdk.models.generateContent("gemini-2.5-flash", prompt, Sdk.withCodeExecution());
+    CountTokensResponse counted = server.sdk().models.countTokens("gemini-2.5-flash", prompt, null);
+    var generated = server.sdk().models.generateContent("gemini-2.5-flash", prompt, Sdk.withCodeExecution());
 
     assertThat(counted.totalTokens().orElseThrow()).isPositive()
         .isEqualTo(generated.usageMetadata().orElseThrow().promptTokenCount().orElseThrow());
@@ -54,7 +41,7 @@ class ApiSurfaceIT {
 
   @Test
   void usageAddsUpLikeGooglesWhenCodeRan() {
-    var usage = sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(1)"), Sdk.withCodeExecution())
+    var usage = server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(1)"), Sdk.withCodeExecution())
         .usageMetadata().orElseThrow();
 
     assertThat(usage.toolUsePromptTokenCount()).isPresent();
@@ -64,7 +51,7 @@ class ApiSurfaceIT {
 
   @Test
   void listsModelsPageByPage() {
-    Pager<Model> pager = sdk.models.list(ListModelsConfig.builder().pageSize(2).build());
+    Pager<Model> pager = server.sdk().models.list(ListModelsConfig.builder().pageSize(2).build());
     List<String> names = new ArrayList<>();
     pager.forEach(model -> names.add(model.name().orElseThrow()));
 
@@ -75,17 +62,17 @@ class ApiSurfaceIT {
 
   @Test
   void rawModelListCarriesNextPageToken() {
-    JsonNode page = RawHttp.tree(http.get("/v1beta/models?pageSize=3").body());
+    JsonNode page = RawHttp.tree(server.http().get("/v1beta/models?pageSize=3").body());
 
     assertThat(page.get("models")).hasSize(3);
-    JsonNode rest = RawHttp.tree(http.get("/v1beta/models?pageSize=3&pageToken=" + page.get("nextPageToken").asText()).body());
+    JsonNode rest = RawHttp.tree(server.http().get("/v1beta/models?pageSize=3&pageToken=" + page.get("nextPageToken").asText()).body());
     assertThat(rest.get("models")).hasSize(2);
     assertThat(rest.has("nextPageToken")).isFalse();
   }
 
   @Test
   void getsOneModelWithRealisticLimits() {
-    Model model = sdk.models.get("gemini-2.5-pro", null);
+    Model model = server.sdk().models.get("gemini-2.5-pro", null);
 
     assertThat(model.name()).contains("models/gemini-2.5-pro");
     assertThat(model.inputTokenLimit()).contains(1_048_576);
@@ -96,8 +83,8 @@ class ApiSurfaceIT {
 
   @Test
   void missingKeyGetsGoogles403() {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(gememu.baseUrl("127.0.0.1") + "/v1beta/models/gemini-2.5-flash:generateContent"))
+    HttpResponse<String> response = server.http().send(HttpRequest.newBuilder(
+            URI.create(server.baseUrl() + "/v1beta/models/gemini-2.5-flash:generateContent"))
         .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
     assertThat(response.statusCode()).isEqualTo(403);
@@ -109,8 +96,8 @@ class ApiSurfaceIT {
 
   @Test
   void keyInTheQueryStringIsAccepted() {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create(gememu.baseUrl("127.0.0.1") + "/v1beta/models?key=abc")).GET());
+    HttpResponse<String> response = server.http().send(HttpRequest.newBuilder(
+        URI.create(server.baseUrl() + "/v1beta/models?key=abc")).GET());
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -136,16 +123,16 @@ class ApiSurfaceIT {
   @Test
   void servesTheSameRoutesUnderEveryApiVersion() {
     for (String version : List.of("v1", "v1beta", "v1alpha")) {
-      assertThat(http.get("/" + version + "/models/gemini-2.5-flash").statusCode()).as(version).isEqualTo(200);
+      assertThat(server.http().get("/" + version + "/models/gemini-2.5-flash").statusCode()).as(version).isEqualTo(200);
     }
-    assertThat(http.get("/v2/models/gemini-2.5-flash").statusCode()).isEqualTo(404);
+    assertThat(server.http().get("/v2/models/gemini-2.5-flash").statusCode()).isEqualTo(404);
   }
 
   @Test
   void ignoresH2cUpgradeRequests() throws Exception {
     HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
     HttpResponse<String> response = http2.send(HttpRequest.newBuilder(
-            URI.create(gememu.baseUrl("127.0.0.1") + "/v1beta/models/gemini-2.5-flash:countTokens"))
+            URI.create(server.baseUrl() + "/v1beta/models/gemini-2.5-flash:countTokens"))
         .header("x-goog-api-key", "k")
         .POST(HttpRequest.BodyPublishers.ofString("{\"contents\": [{\"parts\": [{\"text\": \"hello there\"}]}]}"))
         .build(), HttpResponse.BodyHandlers.ofString());

@@ -6,35 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gememu.Gememu;
 import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every error gememu can produce comes in Google's envelope with Google's status and wording. */
 class ErrorEnvelopeIT {
   private static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
-  static Gememu gememu;
-  static RawHttp http;
-
-  @BeforeAll
-  static void start() {
-    ServerConfig config = ServerConfig.defaults().withPort(0);
-    gememu = Gememu.start(config.withLimits(config.limits().withWarmContexts(0)));
-    http = new RawHttp(gememu.baseUrl("127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withDefaults();
 
   @Test
   void unknownTopLevelFieldIsNamedWithoutAPath() {
-    JsonNode error = errorOf(http.post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": \"hi\"}]}], \"foo\": 1}"), 400);
+    JsonNode error = errorOf(server.http().post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": \"hi\"}]}], \"foo\": 1}"), 400);
 
     assertThat(error).isEqualTo(RawHttp.tree("""
         {"code": 400, "status": "INVALID_ARGUMENT",
@@ -45,7 +33,7 @@ class ErrorEnvelopeIT {
 
   @Test
   void everyUnknownNestedFieldIsListedWithItsProtoPath() {
-    JsonNode error = errorOf(http.post(GENERATE, """
+    JsonNode error = errorOf(server.http().post(GENERATE, """
         {"contents": [{"parts": [{"text": "hi", "colour": "red"}]}],
          "generationConfig": {"temprature": 0.5, "thinkingConfig": {"budget": {"x": 1}}}}"""), 400);
 
@@ -60,7 +48,7 @@ class ErrorEnvelopeIT {
 
   @Test
   void wrongEnumValueNamesTheProtoEnum() {
-    JsonNode error = errorOf(http.post(GENERATE, """
+    JsonNode error = errorOf(server.http().post(GENERATE, """
         {"contents": [{"role": "model", "parts": [{"executableCode": {"language": "RUBY", "code": "p 1"}}]}]}"""), 400);
 
     assertThat(error.get("message").asText()).isEqualTo("Invalid JSON payload received. Invalid value at "
@@ -70,7 +58,7 @@ class ErrorEnvelopeIT {
 
   @Test
   void wrongTypeIsInvalidArgument() {
-    JsonNode error = errorOf(http.post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": 5}]}]}"), 400);
+    JsonNode error = errorOf(server.http().post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": 5}]}]}"), 400);
 
     assertThat(error.get("message").asText())
         .isEqualTo("Invalid JSON payload received. Invalid value at 'contents[0].parts[0].text' (TYPE_STRING), 5");
@@ -78,40 +66,40 @@ class ErrorEnvelopeIT {
 
   @Test
   void nullsAndWrongShapesNameTheFieldWithoutJavaInternals() {
-    assertThat(errorOf(http.post(GENERATE, "{\"contents\": [null]}"), 400).get("message").asText()).isEqualTo(
+    assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": [null]}"), 400).get("message").asText()).isEqualTo(
         "Invalid JSON payload received. Invalid value at 'contents[0]' "
             + "(type.googleapis.com/google.ai.generativelanguage.v1beta.Content), null");
-    assertThat(errorOf(http.post(GENERATE, "{\"contents\": {\"parts\": []}}"), 400).get("message").asText())
+    assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": {\"parts\": []}}"), 400).get("message").asText())
         .isEqualTo("Invalid JSON payload received. Invalid value at 'contents' (TYPE_MESSAGE (repeated)): expected a list.");
-    assertThat(errorOf(http.post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": \"x\"}]}],"
+    assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": \"x\"}]}],"
         + " \"generationConfig\": {\"temperature\": \"hot\"}}"), 400).get("message").asText())
         .isEqualTo("Invalid JSON payload received. Invalid value at 'generation_config.temperature' (TYPE_DOUBLE), \"hot\"");
-    assertThat(errorOf(http.post(GENERATE, "null"), 400).get("message").asText())
+    assertThat(errorOf(server.http().post(GENERATE, "null"), 400).get("message").asText())
         .isEqualTo("* GenerateContentRequest.contents: contents is not specified\n");
-    assertThat(errorOf(http.post(GENERATE, "[]"), 400).get("message").asText()).doesNotContain("dev.gememu", "java.");
+    assertThat(errorOf(server.http().post(GENERATE, "[]"), 400).get("message").asText()).doesNotContain("dev.gememu", "java.");
   }
 
   @Test
   void malformedJsonIsInvalidArgument() {
-    JsonNode error = errorOf(http.post(GENERATE, "{\"contents\": [{"), 400);
+    JsonNode error = errorOf(server.http().post(GENERATE, "{\"contents\": [{"), 400);
 
     assertThat(error.get("message").asText()).startsWith("Invalid JSON payload received.")
         .doesNotContain("dev.gememu", "java.");
-    assertThat(errorOf(http.post(GENERATE, "{\"contents\": [{\"par"), 400).get("message").asText())
+    assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": [{\"par"), 400).get("message").asText())
         .startsWith("Invalid JSON payload received. Unexpected end of input");
   }
 
   @Test
   void missingContentsUsesGooglesWording() {
-    assertThat(errorOf(http.post(GENERATE, "{}"), 400).get("message").asText())
+    assertThat(errorOf(server.http().post(GENERATE, "{}"), 400).get("message").asText())
         .isEqualTo("* GenerateContentRequest.contents: contents is not specified\n");
-    assertThat(errorOf(http.post(GENERATE, ""), 400).get("message").asText())
+    assertThat(errorOf(server.http().post(GENERATE, ""), 400).get("message").asText())
         .isEqualTo("* GenerateContentRequest.contents: contents is not specified\n");
   }
 
   @Test
   void emptyPartsAndEmptyPartUseGooglesWording() {
-    JsonNode error = errorOf(http.post(GENERATE, """
+    JsonNode error = errorOf(server.http().post(GENERATE, """
         {"contents": [{"parts": [{"text": "hi"}]}, {"role": "model", "parts": []}, {"parts": [{}]}]}"""), 400);
 
     assertThat(error.get("message").asText()).isEqualTo(
@@ -121,7 +109,7 @@ class ErrorEnvelopeIT {
 
   @Test
   void unknownModelUsesGooglesWording() {
-    JsonNode error = errorOf(http.post("/v1beta/models/gemini-9:generateContent",
+    JsonNode error = errorOf(server.http().post("/v1beta/models/gemini-9:generateContent",
         "{\"contents\": [{\"parts\": [{\"text\": \"hi\"}]}]}"), 404);
 
     assertThat(error.get("message").asText()).isEqualTo("models/gemini-9 is not found for API version v1beta, or is not "
@@ -131,16 +119,16 @@ class ErrorEnvelopeIT {
 
   @Test
   void unknownRoutesAndMethodsAreEnvelopesNotHtml() {
-    errorOf(http.get("/v1beta/nothing/here"), 404);
-    errorOf(http.send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1") + GENERATE))
+    errorOf(server.http().get("/v1beta/nothing/here"), 404);
+    errorOf(server.http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + GENERATE))
         .header("x-goog-api-key", "k").DELETE()), 404);
-    errorOf(http.post("/v1beta/models/gemini-2.5-flash:explode", "{}"), 404);
+    errorOf(server.http().post("/v1beta/models/gemini-2.5-flash:explode", "{}"), 404);
   }
 
   @Test
   void oversizedBodyGetsGooglesLimitMessage() {
     String huge = "{\"contents\": [{\"parts\": [{\"text\": \"" + "x".repeat(21 * 1024 * 1024) + "\"}]}]}";
-    JsonNode error = errorOf(http.post(GENERATE, huge), 400);
+    JsonNode error = errorOf(server.http().post(GENERATE, huge), 400);
 
     assertThat(error.get("message").asText()).isEqualTo("Request payload size exceeds the limit: 20971520 bytes.");
   }

@@ -2,7 +2,6 @@ package dev.gememu.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.genai.Client;
 import com.google.genai.types.Blob;
 import com.google.genai.types.CodeExecutionResult;
 import com.google.genai.types.Content;
@@ -34,39 +33,25 @@ import com.google.genai.types.Type;
 import com.google.genai.types.UrlContext;
 import com.google.genai.types.VideoMetadata;
 import com.google.genai.types.VoiceConfig;
-import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.Sdk;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.gememu.testing.RunningGememu;
 
 /**
  * gememu rejects unknown fields like Google, so it must know every field the official SDK can send:
  * this builds a request with (nearly) every field the Java SDK serialises for the Gemini API.
  */
 class SdkRequestCoverageIT {
-  static Gememu gememu;
-  static Client sdk;
-
-  @BeforeAll
-  static void start() {
-    ServerConfig config = ServerConfig.defaults().withPort(0);
-    gememu = Gememu.start(config.withLimits(config.limits().withWarmContexts(1)));
-    sdk = Sdk.client(gememu.baseUrl("127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withDefaults();
 
   @Test
   void acceptsARequestWithEveryFieldTheSdkSends() {
-    GenerateContentResponse response = sdk.models.generateContent("gemini-3-pro-preview", history(), everyConfigField());
+    GenerateContentResponse response = server.sdk().models.generateContent("gemini-3-pro-preview", history(), everyConfigField());
 
     assertThat(response.codeExecutionResult()).isEqualTo("3\n");
   }
@@ -99,7 +84,7 @@ class SdkRequestCoverageIT {
     fields.forEach((name, setter) -> {
       GenerateContentConfig config = setter.apply(Sdk.withCodeExecution().toBuilder()).build();
       try {
-        GenerateContentResponse response = sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(3)"), config);
+        GenerateContentResponse response = server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(3)"), config);
         assertThat(response.codeExecutionResult()).as(name).isEqualTo("3\n");
         sent.add(name);
       } catch (IllegalArgumentException | UnsupportedOperationException refusedBySdk) {

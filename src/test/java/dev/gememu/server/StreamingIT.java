@@ -3,13 +3,11 @@ package dev.gememu.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.genai.Client;
 import com.google.genai.ResponseStream;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.Part;
-import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import dev.gememu.testing.Sdk;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,32 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StreamingIT {
-  static Gememu gememu;
-  static Client sdk;
-  static RawHttp http;
-
-  @BeforeAll
-  static void start() {
-    gememu = Gememu.start(ServerConfig.defaults().withPort(0));
-    sdk = Sdk.client(gememu.baseUrl("127.0.0.1"));
-    http = new RawHttp(gememu.baseUrl("127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withDefaults();
 
   @Test
   void sdkStreamDeliversSeveralChunksInGeminisOrder() {
     List<String> kinds = new ArrayList<>();
     List<GenerateContentResponse> chunks = new ArrayList<>();
-    try (ResponseStream<GenerateContentResponse> stream = sdk.models.generateContentStream(
+    try (ResponseStream<GenerateContentResponse> stream = server.sdk().models.generateContentStream(
         "gemini-2.5-flash", Sdk.runPrompt("print(sum(range(100)))"), Sdk.withCodeExecution())) {
       for (GenerateContentResponse chunk : stream) {
         chunks.add(chunk);
@@ -65,7 +49,7 @@ class StreamingIT {
 
   @Test
   void sseEventsHaveGooglesExactFraming() {
-    HttpResponse<String> response = http.post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", """
+    HttpResponse<String> response = server.http().post("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", """
         {"contents": [{"parts": [{"text": "Run this:\\n```python\\nprint(1)\\n```"}]}], "tools": [{"codeExecution": {}}]}""");
 
     assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
@@ -83,7 +67,7 @@ class StreamingIT {
 
   @Test
   void withoutAltSseTheStreamIsOneJsonArray() {
-    HttpResponse<String> response = http.post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", """
+    HttpResponse<String> response = server.http().post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", """
         {"contents": [{"parts": [{"text": "Run this:\\n```python\\nprint(7)\\n```"}]}], "tools": [{"codeExecution": {}}]}""");
 
     assertThat(response.body()).startsWith("[{\n");
@@ -95,7 +79,7 @@ class StreamingIT {
 
   @Test
   void streamErrorsWithoutSseAreWrappedInAnArray() {
-    HttpResponse<String> response = http.post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", "{}");
+    HttpResponse<String> response = server.http().post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", "{}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(RawHttp.tree(response.body()).at("/0/error/status").asText()).isEqualTo("INVALID_ARGUMENT");
@@ -104,7 +88,7 @@ class StreamingIT {
   @Test
   void prefaceTextArrivesBeforeSlowCodeFinishes() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(
-            URI.create(gememu.baseUrl("127.0.0.1") + "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
+            URI.create(server.baseUrl() + "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
         .header("x-goog-api-key", "k")
         .POST(HttpRequest.BodyPublishers.ofString("""
             {"contents": [{"parts": [{"text": "Run this:\\n```python\\nimport time\\ntime.sleep(3)\\nprint('done')\\n```"}]}],
@@ -126,7 +110,7 @@ class StreamingIT {
 
   @Test
   void gemini3SignsCodeAndFinalTextParts() {
-    GenerateContentResponse response = sdk.models.generateContent(
+    GenerateContentResponse response = server.sdk().models.generateContent(
         "gemini-3-flash-preview", Sdk.runPrompt("print(1)"), Sdk.withCodeExecution());
 
     List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
