@@ -1,17 +1,23 @@
 # Thin wrappers around Maven; see README.md.
 MVN ?= mvn -B -ntp
 ARGS ?=
+JS_SDKS := src/test/js
 
 .PHONY: build test run bench clean python-libs
 
 build: python-libs
 	$(MVN) -q -DskipTests package
 
-test: python-libs
+test: python-libs $(JS_SDKS)/node_modules/.package-lock.json
 	$(MVN) verify
 
+# The JS SDKs JsSdkIT drives, installed from the committed lockfile when missing or stale.
+$(JS_SDKS)/node_modules/.package-lock.json: $(JS_SDKS)/package-lock.json
+	@command -v npm >/dev/null || { echo "*** make test needs Node.js 20+ and npm (for JsSdkIT) ***" >&2; exit 1; }
+	npm ci --prefix $(JS_SDKS) --no-audit --no-fund --prefer-offline --ignore-scripts
+
 run: build
-	bin/gememu $(ARGS)
+	bin/gememu --fixtures fixtures $(ARGS)
 
 # Pure-Python packages for the sandbox, from Debian's packages; skipped with a message without apt.
 python-libs:

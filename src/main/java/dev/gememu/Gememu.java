@@ -2,13 +2,23 @@ package dev.gememu;
 
 import dev.gememu.cli.ServerConfig;
 import dev.gememu.executor.PythonExecutor;
+import dev.gememu.fixtures.FixtureDirectories;
+import dev.gememu.fixtures.FixtureLoader;
+import dev.gememu.fixtures.FixtureMatcher;
+import dev.gememu.fixtures.FixtureResponder;
+import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.fixtures.FixtureWatcher;
+import dev.gememu.fixtures.Sleeper;
+import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
 import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
 import dev.gememu.server.EmulatorServer;
+import dev.gememu.server.ServerSettings;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -21,24 +31,40 @@ import java.util.function.Supplier;
 public final class Gememu implements AutoCloseable {
   private final PythonExecutor executor;
   private final EmulatorServer server;
+  private final FixtureWatcher watcher;
+  private final FixtureStore fixtures;
 
-  private Gememu(PythonExecutor executor, EmulatorServer server) {
+  private Gememu(PythonExecutor executor, EmulatorServer server, FixtureWatcher watcher, FixtureStore fixtures) {
     this.executor = executor;
     this.server = server;
+    this.watcher = watcher;
+    this.fixtures = fixtures;
   }
 
   public static Gememu start(ServerConfig config) {
     PythonExecutor executor = config.executor().create(config.limits());
+    FixtureWatcher watcher = null;
     try {
+      FixtureStore fixtures = new FixtureStore(
+          new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
+      fixtures.reload();
+      Journal journal = new Journal(Clock.systemUTC(), Journal.DEFAULT_CAPACITY);
+      ModelCatalog catalog = new ModelCatalog(config.models());
       ContentGenerator generator = new ContentGenerator(
-          new ModelCatalog(config.models()),
-          List.of(new InlineCodeResponder()),
+          catalog,
+          List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM), new InlineCodeResponder()),
           new TurnRunner(executor),
           new TokenEstimator(),
-          responseIds(new SecureRandom()));
-      EmulatorServer server = new EmulatorServer(generator).start(config.host(), config.port());
-      return new Gememu(executor, server);
+          responseIds(new SecureRandom()),
+          journal);
+      watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal)
+          .start(config.host(), config.port());
+      return new Gememu(executor, server, watcher, fixtures);
     } catch (RuntimeException e) {
+      if (watcher != null) {
+        watcher.close();
+      }
       executor.close();
       throw e;
     }
@@ -62,12 +88,19 @@ public final class Gememu implements AutoCloseable {
     return "http://" + host + ":" + port();
   }
 
+  /** How many fixtures are served and how many files could not be loaded, for the start-up log. */
+  public String fixturesDescription() {
+    FixtureStore.Snapshot snapshot = fixtures.snapshot();
+    return snapshot.fixtures().size() + " served, " + snapshot.problems().size() + " file(s) with problems";
+  }
+
   public String executorDescription() {
     return executor.describe();
   }
 
   @Override
   public void close() {
+    watcher.close();
     server.close();
     executor.close();
   }

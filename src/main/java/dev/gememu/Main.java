@@ -20,6 +20,7 @@ public final class Main {
     Gememu gememu = Gememu.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(gememu::close, "gememu-shutdown"));
     LOG.info("Code execution: {}", gememu.executorDescription());
+    LOG.info("Fixtures: {}", gememu.fixturesDescription());
     LOG.info("gememu listening on {} (models: {})", gememu.baseUrl(config.host()), String.join(", ", config.models()));
   }
 }

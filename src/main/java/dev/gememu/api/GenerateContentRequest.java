@@ -18,7 +18,9 @@ public record GenerateContentRequest(
     JsonNode labels,
     JsonNode modelArmorConfig,
     String serviceTier,
-    Boolean store) {
+    Boolean store,
+    // Resumes a reply that ended with finishReason CONTINUATION; @google/genai and the AI SDK send it.
+    String continuationToken) {
 
   public GenerateContentRequest {
     contents = contents == null ? null : List.copyOf(contents);
@@ -27,7 +29,7 @@ public record GenerateContentRequest(
   }
 
   public static GenerateContentRequest of(List<Content> contents, List<Tool> tools) {
-    return new GenerateContentRequest(null, contents, null, tools, null, null, null, null, null, null, null, null);
+    return new GenerateContentRequest(null, contents, null, tools, null, null, null, null, null, null, null, null, null);
   }
 
   /** Whether the request enables the code execution tool. */

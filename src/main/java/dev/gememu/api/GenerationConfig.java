@@ -30,4 +30,5 @@ public record GenerationConfig(
     Boolean audioTimestamp,
     Boolean enableAffectiveDialog,
     JsonNode routingConfig,
-    JsonNode modelSelectionConfig) {}
+    JsonNode modelSelectionConfig,
+    JsonNode audioTranscriptionConfig) {}

@@ -1,12 +1,33 @@
 package dev.gememu.api;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One call to a model resource, parsed from the last path segment, e.g.
- * {@code gemini-2.5-flash:generateContent} under {@code /v1beta/models/}.
+ * {@code gemini-2.5-flash:generateContent} under {@code /v1beta/models/}, with the request headers
+ * (names lower-cased) so that replies can be scoped by header.
  */
-public record ModelCall(String apiVersion, String model, Method method) {
+public record ModelCall(String apiVersion, String model, Method method, Map<String, String> headers) {
+
+  public ModelCall {
+    TreeMap<String, String> lowerCased = new TreeMap<>();
+    if (headers != null) {
+      headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
+    }
+    headers = Map.copyOf(lowerCased);
+  }
+
+  public ModelCall(String apiVersion, String model, Method method) {
+    this(apiVersion, model, method, Map.of());
+  }
+
+  /** The value of a request header, by case-insensitive name, or null. */
+  public String header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
+  }
 
   /** The custom verbs gememu serves on a model. */
   public enum Method {
@@ -25,7 +46,7 @@ public record ModelCall(String apiVersion, String model, Method method) {
     }
   }
 
-  public static ModelCall parse(String apiVersion, String modelAndVerb) {
+  public static ModelCall parse(String apiVersion, String modelAndVerb, Map<String, String> headers) {
     int colon = modelAndVerb.lastIndexOf(':');
     if (colon <= 0 || colon == modelAndVerb.length() - 1) {
       throw new ApiException(
@@ -43,7 +64,7 @@ public record ModelCall(String apiVersion, String model, Method method) {
                         "Method not found: "
                             + verb
                             + ". gememu serves generateContent, streamGenerateContent and countTokens."));
-    return new ModelCall(apiVersion, modelAndVerb.substring(0, colon), method);
+    return new ModelCall(apiVersion, modelAndVerb.substring(0, colon), method, headers);
   }
 
   /** The resource name as Google spells it, e.g. {@code models/gemini-2.5-flash}. */

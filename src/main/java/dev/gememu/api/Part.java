@@ -27,36 +27,45 @@ public record Part(
     JsonNode mediaResolution,
     JsonNode partMetadata,
     JsonNode toolCall,
-    JsonNode toolResponse) {
+    JsonNode toolResponse,
+    JsonNode audioTranscription,
+    JsonNode mediaProcessing,
+    JsonNode speechMetadata) {
 
   public static Part text(String text) {
-    return new Part(text, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return ofData(text, null, null, null);
   }
 
   public static Part code(ExecutableCode code) {
-    return new Part(null, null, null, null, null, code, null, null, null, null, null, null, null, null);
+    return ofData(null, null, code, null);
   }
 
   public static Part result(CodeExecutionResult result) {
-    return new Part(null, null, null, null, null, null, result, null, null, null, null, null, null, null);
+    return ofData(null, null, null, result);
   }
 
   public static Part inline(Blob blob) {
-    return new Part(null, blob, null, null, null, null, null, null, null, null, null, null, null, null);
+    return ofData(null, blob, null, null);
+  }
+
+  /** A part with one of the data fields gememu produces, and nothing else. */
+  private static Part ofData(String text, Blob inlineData, ExecutableCode code, CodeExecutionResult result) {
+    return new Part(text, inlineData, null, null, null, code, result,
+        null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy of this part marked as a thought. */
   public Part asThought() {
     return new Part(text, inlineData, fileData, functionCall, functionResponse, executableCode,
         codeExecutionResult, true, thoughtSignature, videoMetadata, mediaResolution, partMetadata,
-        toolCall, toolResponse);
+        toolCall, toolResponse, audioTranscription, mediaProcessing, speechMetadata);
   }
 
   /** A copy of this part carrying the given thought signature. */
   public Part withThoughtSignature(String signature) {
     return new Part(text, inlineData, fileData, functionCall, functionResponse, executableCode,
         codeExecutionResult, thought, signature, videoMetadata, mediaResolution, partMetadata,
-        toolCall, toolResponse);
+        toolCall, toolResponse, audioTranscription, mediaProcessing, speechMetadata);
   }
 
   /** True when no data field is set: Google rejects such a part. */

@@ -2,10 +2,17 @@ package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutorOptions;
 import dev.gememu.executor.FilesystemPolicy;
+import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.server.ServerSettings;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +49,26 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
   private int warmContexts;
 
+  @Option(names = "--api-key", split = ",", defaultValue = "${env:GEMEMU_API_KEYS:-}",
+      description = "Only accept these API keys (repeatable or comma-separated; env GEMEMU_API_KEYS)."
+          + " Default: any non-empty key.")
+  private List<String> apiKeys;
+
+  @Option(names = "--lenient", defaultValue = "${env:GEMEMU_LENIENT:-false}",
+      description = "Accept unknown request fields (logged) instead of answering 400 as Google does.")
+  private boolean lenient;
+
+  @Option(names = "--fixtures", paramLabel = "DIR",
+      description = "Directory of fixture files; repeat for several (env GEMEMU_FIXTURES, a list separated by '"
+          + "${sys:path.separator}'; flags replace the env list).")
+  private List<Path> fixtureDirs;
+
+  @Option(names = "--fixtures-poll", defaultValue = "${env:GEMEMU_FIXTURES_POLL:-1s}",
+      converter = DurationConverter.class,
+      description = "How often fixture files are checked for changes, 0 to turn hot reload off"
+          + " (env GEMEMU_FIXTURES_POLL, default ${DEFAULT-VALUE}).")
+  private Duration fixturesPoll;
+
   @Option(names = "--executor", defaultValue = "${env:GEMEMU_EXECUTOR:-worker}", converter = KindConverter.class,
       description = "Where code runs: worker (separate supervised JVMs) or in-process (weaker isolation)"
           + " (env GEMEMU_EXECUTOR, default ${DEFAULT-VALUE}).")
@@ -77,15 +104,35 @@ public final class ArgsParser implements Callable<ServerConfig> {
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
+    Set<String> keys = new LinkedHashSet<>();
+    apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
     FilesystemPolicy files = defaults.executor().files().withMaxBytes((long) sandboxDiskMb << 20);
     if (!pythonLibs.isBlank()) {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
     return defaults.withHost(host).withPort(port).withModels(models)
+        .withHttp(new ServerSettings(keys, lenient))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
-            .withQueue(queue).withJit(jit).withFiles(files));
+            .withQueue(queue).withJit(jit).withFiles(files))
+        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));
+  }
+
+  /** The --fixtures flags when given, else the GEMEMU_FIXTURES list. */
+  static List<Path> fixtureDirs(List<Path> flags, String env) {
+    if (flags != null && !flags.isEmpty()) {
+      return flags;
+    }
+    List<Path> dirs = new ArrayList<>();
+    if (env != null) {
+      for (String dir : env.split(Pattern.quote(File.pathSeparator))) {
+        if (!dir.isBlank()) {
+          dirs.add(Path.of(dir.strip()));
+        }
+      }
+    }
+    return dirs;
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutionLimits;
 import dev.gememu.executor.ExecutorOptions;
+import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.model.ModelCatalog;
+import dev.gememu.server.ServerSettings;
 import java.util.List;
 
 /**
@@ -12,10 +14,12 @@ import java.util.List;
  * @param port TCP port; 0 picks a free one
  * @param models model ids gememu answers as
  * @param limits bounds on each code execution
+ * @param http API-key and validation behaviour of the HTTP layer
+ * @param fixtures fixture directories and how often they are checked for changes
  * @param executor where and how code executions run
  */
-public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits,
-    ExecutorOptions executor) {
+public record ServerConfig(String host, int port, List<String> models, ExecutionLimits limits, ServerSettings http,
+    FixtureSettings fixtures, ExecutorOptions executor) {
 
   public ServerConfig {
     if (host == null || host.isBlank()) {
@@ -28,37 +32,51 @@ public record ServerConfig(String host, int port, List<String> models, Execution
       throw new IllegalArgumentException("models must name at least one model");
     }
     models = List.copyOf(models);
+    if (http == null) {
+      throw new IllegalArgumentException("http settings must not be null");
+    }
+    if (fixtures == null) {
+      throw new IllegalArgumentException("fixture settings must not be null");
+    }
     if (executor == null) {
       throw new IllegalArgumentException("executor must not be null");
     }
   }
 
-  public ServerConfig(String host, int port, List<String> models, ExecutionLimits limits) {
-    this(host, port, models, limits, ExecutorOptions.defaults());
+  public ServerSettings serverSettings() {
+    return http;
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, ModelCatalog.DEFAULT_MODELS, ExecutionLimits.defaults(),
-        ExecutorOptions.defaults());
+        ServerSettings.defaults(), FixtureSettings.none(), ExecutorOptions.defaults());
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, models, limits, executor);
+    return new ServerConfig(newHost, port, models, limits, http, fixtures, executor);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, models, limits, executor);
+    return new ServerConfig(host, newPort, models, limits, http, fixtures, executor);
   }
 
   public ServerConfig withModels(List<String> newModels) {
-    return new ServerConfig(host, port, newModels, limits, executor);
+    return new ServerConfig(host, port, newModels, limits, http, fixtures, executor);
+  }
+
+  public ServerConfig withHttp(ServerSettings newHttp) {
+    return new ServerConfig(host, port, models, limits, newHttp, fixtures, executor);
   }
 
   public ServerConfig withLimits(ExecutionLimits newLimits) {
-    return new ServerConfig(host, port, models, newLimits, executor);
+    return new ServerConfig(host, port, models, newLimits, http, fixtures, executor);
+  }
+
+  public ServerConfig withFixtures(FixtureSettings newFixtures) {
+    return new ServerConfig(host, port, models, limits, http, newFixtures, executor);
   }
 
   public ServerConfig withExecutor(ExecutorOptions newExecutor) {
-    return new ServerConfig(host, port, models, limits, newExecutor);
+    return new ServerConfig(host, port, models, limits, http, fixtures, newExecutor);
   }
 }

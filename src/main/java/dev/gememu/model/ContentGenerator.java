@@ -1,6 +1,9 @@
 package dev.gememu.model;
 
 import dev.gememu.api.ApiException;
+import dev.gememu.api.CountTokensRequest;
+import dev.gememu.api.CountTokensResponse;
+import dev.gememu.api.ModalityTokenCount;
 import dev.gememu.api.FinishReason;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
@@ -10,11 +13,12 @@ import dev.gememu.api.RequestValidator;
 import dev.gememu.api.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The emulated model: validates a request, asks the responders in order what to say, runs the
- * reply's code and assembles Google's response.
+ * reply's code and assembles Google's response, whole or as stream events.
  */
 public final class ContentGenerator {
   private static final int QUOTED_TEXT_LIMIT = 200;
@@ -24,25 +28,130 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
+  private final TurnListener listener;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
       TokenEstimator tokens, Supplier<String> responseIds) {
+    this(catalog, responders, turnRunner, tokens, responseIds, TurnListener.NONE);
+  }
+
+  public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
+      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener) {
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
     this.tokens = tokens;
     this.responseIds = responseIds;
+    this.listener = listener;
+  }
+
+  /** A validated request with the reply decided: what remains is running it. */
+  public final class Turn {
+    private final ModelInfo model;
+    private final Reply reply;
+    private final int promptTokens;
+    private final TurnListener.Observation observation;
+    private final String responseId = responseIds.get();
+    private volatile List<ExecutedCode> executed = List.of();
+
+    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation) {
+      this.model = model;
+      this.reply = reply;
+      this.promptTokens = promptTokens;
+      this.observation = observation;
+    }
+
+    /** Who decided the reply, e.g. a fixture's name and file. */
+    public String source() {
+      return reply.source();
+    }
+
+    /** The code that ran, once the reply has been run; empty before. */
+    public List<ExecutedCode> executed() {
+      return executed;
+    }
+
+    /** Runs the reply and returns the whole response. */
+    public GenerateContentResponse complete() {
+      List<Part> parts = new ArrayList<>();
+      run(parts::add);
+      return response(parts, FinishReason.STOP, parts);
+    }
+
+    private void run(Consumer<Part> sink) {
+      try {
+        executed = List.copyOf(turnRunner.run(reply, model, sink));
+      } catch (RuntimeException e) {
+        observation.failed(reply, e);
+        throw e;
+      }
+      observation.answered(reply, executed);
+    }
+
+    /**
+     * Runs the reply, handing each event to the sink as soon as the next one exists (the last event
+     * must carry {@code finishReason}, so one event is held back). Text parts are split into chunks;
+     * each code and result part comes whole in its own event.
+     */
+    public void stream(Consumer<GenerateContentResponse> events) {
+      List<Part> soFar = new ArrayList<>();
+      Part[] held = {null};
+      run(part -> {
+        for (Part chunk : StreamChunker.chunks(part)) {
+          if (held[0] != null) {
+            events.accept(response(List.of(held[0]), null, soFar));
+          }
+          soFar.add(chunk);
+          held[0] = chunk;
+        }
+      });
+      List<Part> last = held[0] == null ? List.of() : List.of(held[0]);
+      events.accept(response(last, FinishReason.STOP, soFar));
+    }
+
+    private GenerateContentResponse response(List<Part> parts, FinishReason finish, List<Part> counted) {
+      return GenerateContentResponse.of(parts, finish, tokens.usage(promptTokens, counted), model.id(), responseId);
+    }
+  }
+
+  /** Validates the request and decides the reply; throws {@link ApiException} before anything is sent. */
+  public Turn prepare(ModelCall call, GenerateContentRequest request) {
+    TurnListener.Observation observation = listener.begin(call, request);
+    Reply reply = null;
+    try {
+      ModelInfo model = catalog.require(call);
+      RequestValidator.validate("GenerateContentRequest", request.contents());
+      reply = decide(call, request);
+      if (reply.error() != null) {
+        throw reply.error();
+      }
+      int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
+      return new Turn(model, reply, prompt, observation);
+    } catch (RuntimeException e) {
+      observation.failed(reply, e);
+      throw e;
+    }
   }
 
   public GenerateContentResponse generate(ModelCall call, GenerateContentRequest request) {
-    ModelInfo model = catalog.require(call);
-    RequestValidator.validate("GenerateContentRequest", request.contents());
-    Reply reply = decide(call, request);
-    List<Part> parts = new ArrayList<>();
-    turnRunner.run(reply, model, parts::add);
-    int prompt = tokens.countContents(request.contents()) + tokens.countContent(request.systemInstruction());
-    return GenerateContentResponse.of(parts, FinishReason.STOP, tokens.usage(prompt, parts), model.id(),
-        responseIds.get());
+    return prepare(call, request).complete();
+  }
+
+  /** Counts a prompt exactly as {@code promptTokenCount} would for the same contents. */
+  public CountTokensResponse countTokens(ModelCall call, CountTokensRequest request) {
+    catalog.require(call);
+    GenerateContentRequest whole = request.generateContentRequest();
+    int total;
+    if (whole != null) {
+      RequestValidator.validate("CountTokensRequest.generate_content_request", whole.contents());
+      total = tokens.promptTokens(whole.contents(), whole.systemInstruction());
+    } else {
+      if (request.contents() != null && !request.contents().isEmpty()) {
+        RequestValidator.validate("CountTokensRequest", request.contents());
+      }
+      total = tokens.countContents(request.contents());
+    }
+    return new CountTokensResponse(total, null, List.of(ModalityTokenCount.text(total)));
   }
 
   private Reply decide(ModelCall call, GenerateContentRequest request) {

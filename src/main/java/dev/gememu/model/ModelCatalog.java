@@ -1,8 +1,12 @@
 package dev.gememu.model;
 
 import dev.gememu.api.ApiException;
+import dev.gememu.api.ListModelsResponse;
+import dev.gememu.api.Model;
 import dev.gememu.api.ModelCall;
 import dev.gememu.api.Status;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,9 @@ import java.util.Map;
 public final class ModelCatalog {
   public static final List<String> DEFAULT_MODELS = List.of(
       "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash", "gemini-3-flash-preview", "gemini-3-pro-preview");
+
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 1000;
 
   private final Map<String, ModelInfo> models = new LinkedHashMap<>();
 
@@ -26,12 +33,55 @@ public final class ModelCatalog {
 
   /** The model the call names, or Google's NOT_FOUND error. */
   public ModelInfo require(ModelCall call) {
-    ModelInfo model = models.get(call.model());
+    return require(call.apiVersion(), call.model(), call.method().verb());
+  }
+
+  /** The model with the given id, or Google's NOT_FOUND error naming the method asked for. */
+  public ModelInfo require(String apiVersion, String id, String method) {
+    ModelInfo model = models.get(id);
     if (model == null) {
-      throw new ApiException(Status.NOT_FOUND, call.resourceName() + " is not found for API version "
-          + call.apiVersion() + ", or is not supported for " + call.method().verb()
+      throw new ApiException(Status.NOT_FOUND, "models/" + id + " is not found for API version "
+          + apiVersion + ", or is not supported for " + method
           + ". Call ListModels to see the list of available models and their supported methods.");
     }
     return model;
+  }
+
+  /** One page of the model list; page tokens are opaque offsets. */
+  public ListModelsResponse page(Integer pageSize, String pageToken) {
+    int size = pageSize == null || pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+    int offset = decodeOffset(pageToken);
+    List<ModelInfo> all = all();
+    int end = Math.min(all.size(), offset + size);
+    List<Model> page = all.subList(Math.min(offset, all.size()), end).stream().map(ModelCatalog::toResource).toList();
+    String next = end < all.size() ? encodeOffset(end) : null;
+    return new ListModelsResponse(page, next);
+  }
+
+  /** The resource Google returns for a model, with Gemini's published limits and defaults. */
+  public static Model toResource(ModelInfo info) {
+    return new Model("models/" + info.id(), "001", info.displayName(),
+        info.displayName() + ", emulated by gememu.", info.inputTokenLimit(), info.outputTokenLimit(),
+        List.of("generateContent", "countTokens", "createCachedContent", "batchGenerateContent"),
+        1.0, 0.95, info.thinking() ? 64 : 40, 2.0, info.thinking() ? Boolean.TRUE : null);
+  }
+
+  private static String encodeOffset(int offset) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int decodeOffset(String token) {
+    if (token == null || token.isEmpty()) {
+      return 0;
+    }
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (text.startsWith("offset:")) {
+        return Math.max(0, Integer.parseInt(text.substring("offset:".length())));
+      }
+    } catch (IllegalArgumentException malformed) {
+      // falls through to the error below
+    }
+    throw ApiException.invalidArgument("Invalid page token: " + token);
   }
 }

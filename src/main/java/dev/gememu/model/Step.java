@@ -5,7 +5,8 @@ public sealed interface Step {
 
   /**
    * Text shown to the user. {@code {{output}}} and {@code {{outcome}}} are replaced with the
-   * genuine output and outcome of the latest code step before it.
+   * genuine output and outcome of the latest code step before it; {@code {{output.trim}}} is the
+   * output without surrounding whitespace, to quote inside a sentence.
    */
   record Text(String template) implements Step {}
 

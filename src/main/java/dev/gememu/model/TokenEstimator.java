@@ -14,7 +14,15 @@ public final class TokenEstimator {
   private static final int CHARS_PER_TOKEN = 4;
   private static final int TOKENS_PER_ATTACHMENT = 258;
 
+  /** Tokens of a prompt: its turns plus the system instruction. */
+  public int promptTokens(List<Content> contents, Content systemInstruction) {
+    return countContents(contents) + countContent(systemInstruction);
+  }
+
   public int countContents(List<Content> contents) {
+    if (contents == null) {
+      return 0;
+    }
     int total = 0;
     for (Content content : contents) {
       total += countContent(content);

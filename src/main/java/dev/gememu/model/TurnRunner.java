@@ -7,7 +7,11 @@ import dev.gememu.api.Outcome;
 import dev.gememu.api.Part;
 import dev.gememu.executor.ExecutionResult;
 import dev.gememu.executor.PythonExecutor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,20 +31,48 @@ public final class TurnRunner {
   public List<ExecutedCode> run(Reply reply, ModelInfo model, Consumer<Part> sink) {
     List<ExecutedCode> executed = new ArrayList<>();
     ExecutedCode latest = null;
+    Step finalText = lastText(reply);
     for (Step step : reply.steps()) {
       if (step instanceof Step.Text text) {
-        sink.accept(Part.text(fill(text.template(), latest)));
+        Part part = Part.text(fill(text.template(), latest));
+        sink.accept(step == finalText && model.splitsFailureOutput() ? sign(part) : part);
       } else if (step instanceof Step.Thought thought) {
         sink.accept(Part.text(thought.text()).asThought());
       } else if (step instanceof Step.InlineData data) {
         sink.accept(Part.inline(new Blob(data.mimeType(), data.base64Data(), null)));
       } else if (step instanceof Step.Code code) {
-        sink.accept(Part.code(ExecutableCode.python(code.code())));
+        Part part = Part.code(ExecutableCode.python(code.code()));
+        sink.accept(model.splitsFailureOutput() ? sign(part) : part);
         latest = runCode(code, model, sink);
         executed.add(latest);
       }
     }
     return executed;
+  }
+
+  private static Step lastText(Reply reply) {
+    Step last = null;
+    for (Step step : reply.steps()) {
+      if (step instanceof Step.Text) {
+        last = step;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Gemini 3 signs its code and final text parts. The signature is opaque to clients; gememu's is a
+   * digest of the part's content, so the same reply always carries the same signature.
+   */
+  static Part sign(Part part) {
+    String content = part.text() != null ? part.text() : part.executableCode().code();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(("gememu-thought-signature:" + content).getBytes(StandardCharsets.UTF_8));
+      return part.withThoughtSignature(Base64.getEncoder().encodeToString(digest));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   private ExecutedCode runCode(Step.Code step, ModelInfo model, Consumer<Part> sink) {
@@ -59,6 +91,7 @@ public final class TurnRunner {
       return template;
     }
     return template
+        .replace("{{output.trim}}", latest.output().strip())
         .replace("{{output}}", latest.output())
         .replace("{{outcome}}", latest.outcome().name());
   }

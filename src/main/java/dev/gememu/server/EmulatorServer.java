@@ -3,31 +3,58 @@ package dev.gememu.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
+import dev.gememu.fixtures.FixtureLoader;
+import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
+import dev.gememu.model.ModelCatalog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Owns the Javalin server and declares every route in one place. */
 public final class EmulatorServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
   /** Google's limit for an inline request. */
   static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
 
   private final Javalin app;
   private final ObjectWriter prettyWriter;
 
-  public EmulatorServer(ContentGenerator generator) {
+  public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
+      FixtureStore fixtures, Journal journal) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
-    ModelsRoute models = new ModelsRoute(generator, mapper);
+    ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
+    ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
+    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), journal, prettyWriter);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler(prettyWriter)));
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+      config.requestLogger.http((ctx, millis) ->
+          LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
     });
+    app.before(ctx -> {
+      if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
+        apiKeys.check(ctx);
+      }
+    });
+    app.get("/{version}/models", models::list);
+    app.get("/{version}/models/{call}", models::get);
     app.post("/{version}/models/{call}", models::post);
+    app.get(AdminRoute.PREFIX + "/health", admin::health);
+    app.get(AdminRoute.PREFIX + "/fixtures", admin::list);
+    app.post(AdminRoute.PREFIX + "/fixtures", admin::add);
+    app.post(AdminRoute.PREFIX + "/fixtures/reset", admin::reset);
+    app.post(AdminRoute.PREFIX + "/fixtures/reload", admin::reload);
+    app.delete(AdminRoute.PREFIX + "/fixtures/<name>", admin::remove);
+    app.get(AdminRoute.PREFIX + "/journal", admin::journal);
+    app.delete(AdminRoute.PREFIX + "/journal", admin::clearJournal);
     app.exception(HttpResponseException.class, (error, ctx) ->
         writeError(ctx, JettyErrorHandler.forHttpCode(error.getStatus(), ctx.method() + " " + ctx.path())));
     app.exception(Exception.class, (error, ctx) -> writeError(ctx, ErrorMapper.toApiException(error)));

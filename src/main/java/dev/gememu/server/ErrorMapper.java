@@ -1,16 +1,17 @@
 package dev.gememu.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.Status;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,9 @@ final class ErrorMapper {
       return api;
     }
     if (error instanceof UnrecognizedPropertyException unknown) {
-      return unknownField(unknown);
+      String parent = GooglePath.of(unknown.getPath().subList(0, unknown.getPath().size() - 1));
+      UnknownFields fields = new UnknownFields();
+      return fields.with(new UnknownFields.Violation(parent, unknown.getPropertyName())).toApiException();
     }
     if (error instanceof DatabindException binding) {
       return invalidValue(binding);
@@ -40,24 +43,13 @@ final class ErrorMapper {
     return new ApiException(Status.INTERNAL, INTERNAL_MESSAGE);
   }
 
-  private static ApiException unknownField(UnrecognizedPropertyException unknown) {
-    String parent = GooglePath.of(unknown.getPath().subList(0, unknown.getPath().size() - 1));
-    String name = unknown.getPropertyName();
-    String description = parent.isEmpty()
-        ? "Invalid JSON payload received. Unknown name \"" + name + "\": Cannot find field."
-        : "Invalid JSON payload received. Unknown name \"" + name + "\" at '" + parent + "': Cannot find field.";
-    Map<String, Object> violation = new LinkedHashMap<>();
-    if (!parent.isEmpty()) {
-      violation.put("field", parent);
-    }
-    violation.put("description", description);
-    Map<String, Object> badRequest = new LinkedHashMap<>();
-    badRequest.put("@type", "type.googleapis.com/google.rpc.BadRequest");
-    badRequest.put("fieldViolations", List.of(violation));
-    return new ApiException(Status.INVALID_ARGUMENT, description, List.of(badRequest));
-  }
-
+  /** Google names the field, its proto type and the offending value, never the parser's internals. */
   private static ApiException invalidValue(DatabindException binding) {
+    String original = String.valueOf(binding.getOriginalMessage());
+    if (original.contains("end-of-input")) {
+      return ApiException.invalidArgument("Invalid JSON payload received. Unexpected end of input: the body is"
+          + " truncated." + locationOf(binding));
+    }
     String path = binding instanceof JsonMappingException mapping ? GooglePath.of(mapping.getPath()) : "";
     StringBuilder message = new StringBuilder("Invalid JSON payload received. Invalid value");
     if (!path.isEmpty()) {
@@ -67,19 +59,34 @@ final class ErrorMapper {
       message.append(" (").append(GooglePath.typeName(mismatch.getTargetType())).append(')');
     }
     if (binding instanceof InvalidFormatException format) {
-      message.append(", ").append(quote(format.getValue()));
+      return ApiException.invalidArgument(message.append(", ").append(quote(format.getValue())).toString());
+    }
+    if (binding instanceof InvalidNullException) {
+      return ApiException.invalidArgument(message.append(", null").toString());
+    }
+    JsonParser parser = binding.getProcessor() instanceof JsonParser p ? p : null;
+    JsonToken token = parser == null ? null : parser.currentToken();
+    if (token == JsonToken.START_ARRAY) {
+      message.append(": Proto field is not repeating, cannot start list.");
+    } else if (token == JsonToken.START_OBJECT && binding instanceof MismatchedInputException mismatch
+        && mismatch.getTargetType() != null && java.util.Collection.class.isAssignableFrom(mismatch.getTargetType())) {
+      message.append(": expected a list.");
+    } else if (token == JsonToken.START_OBJECT) {
+      message.append(": Starting an object on a scalar field.");
+    } else if (token != null && token.isScalarValue()) {
+      message.append(", ").append(scalarText(parser));
     } else {
-      message.append(": ").append(firstLine(binding.getOriginalMessage()));
+      message.append('.');
     }
     return ApiException.invalidArgument(message.toString());
   }
 
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "malformed value";
+  private static String scalarText(JsonParser parser) {
+    try {
+      return parser.currentToken() == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : parser.getText();
+    } catch (IOException unreadable) {
+      return "?";
     }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 
   private static String quote(Object value) {

@@ -5,6 +5,12 @@ import java.util.List;
 
 /** Spells a Jackson location the way Google's errors name fields: {@code contents[0].parts[1].inline_data}. */
 final class GooglePath {
+  /** Proto enums nested in a message are named after it, e.g. {@code ExecutableCode.Language}. */
+  private static final java.util.Map<String, String> ENUM_OWNERS = java.util.Map.of(
+      "Language", "ExecutableCode.",
+      "Outcome", "CodeExecutionResult.",
+      "FinishReason", "Candidate.");
+
   private GooglePath() {}
 
   static String of(List<Reference> path) {
@@ -37,7 +43,8 @@ final class GooglePath {
       return "TYPE_BOOL";
     }
     if (type.isEnum()) {
-      return "type.googleapis.com/google.ai.generativelanguage.v1beta." + type.getSimpleName();
+      return "type.googleapis.com/google.ai.generativelanguage.v1beta." + ENUM_OWNERS.getOrDefault(type.getSimpleName(), "")
+          + type.getSimpleName();
     }
     if (List.class.isAssignableFrom(type)) {
       return "TYPE_MESSAGE (repeated)";

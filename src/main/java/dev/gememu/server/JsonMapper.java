@@ -1,5 +1,7 @@
 package dev.gememu.server;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -36,6 +38,9 @@ public final class JsonMapper {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    builder.addHandler(new UnknownFields.Handler());
+    // A null inside a repeated field is an invalid value for Google, not an element.
+    builder.defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     ObjectMapper mapper = builder.build();
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     mapper.getFactory().setCharacterEscapes(new GoogleEscapes());

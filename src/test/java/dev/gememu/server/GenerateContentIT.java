@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.genai.Client;
 import com.google.genai.errors.ApiException;
 import com.google.genai.types.Outcome;
 import com.google.genai.types.Part;
 import com.google.genai.types.GenerateContentResponse;
-import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import dev.gememu.testing.Sdk;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GenerateContentIT {
   private static final String FIRST_50_PRIMES = String.join("\n",
@@ -30,27 +27,14 @@ class GenerateContentIT {
       "    n += 1",
       "print(sum(primes))");
 
-  static Gememu gememu;
-  static Client sdk;
-  static RawHttp http;
-
-  @BeforeAll
-  static void start() {
-    ServerConfig config = ServerConfig.defaults().withPort(0);
-    gememu = Gememu.start(config.withLimits(config.limits().withTimeout(Duration.ofSeconds(2))));
-    sdk = Sdk.client(gememu.baseUrl("127.0.0.1"));
-    http = new RawHttp(gememu.baseUrl("127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.configuredBy(
+      c -> c.withLimits(c.limits().withTimeout(Duration.ofSeconds(2))));
 
   @Test
   void runsTheSnippetAndReturnsGeminisFourPartShape() {
     GenerateContentResponse response =
-        sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt(FIRST_50_PRIMES), Sdk.withCodeExecution());
+        server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt(FIRST_50_PRIMES), Sdk.withCodeExecution());
 
     List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
     assertThat(parts).hasSize(4);
@@ -68,7 +52,7 @@ class GenerateContentIT {
 
   @Test
   void outputIsWhatTheCodeReallyPrinted() {
-    GenerateContentResponse response = sdk.models.generateContent(
+    GenerateContentResponse response = server.sdk().models.generateContent(
         "gemini-2.5-flash", Sdk.runPrompt("print(sum(range(12345)) * 7)"), Sdk.withCodeExecution());
 
     assertThat(response.codeExecutionResult()).isEqualTo(sum(12345) * 7 + "\n");
@@ -76,7 +60,7 @@ class GenerateContentIT {
 
   @Test
   void reportsARaisedExceptionAsFailedWithAGeminiStyleTraceback() {
-    GenerateContentResponse response = sdk.models.generateContent(
+    GenerateContentResponse response = server.sdk().models.generateContent(
         "gemini-2.5-flash", Sdk.runPrompt("print('ok')\nprint(1/0)"), Sdk.withCodeExecution());
 
     var result = resultPart(response);
@@ -88,7 +72,7 @@ class GenerateContentIT {
 
   @Test
   void gemini3ReportsStdoutBeforeTheErrorAsItsOwnResult() {
-    GenerateContentResponse response = sdk.models.generateContent(
+    GenerateContentResponse response = server.sdk().models.generateContent(
         "gemini-3-flash-preview", Sdk.runPrompt("print('ok')\nprint(1/0)"), Sdk.withCodeExecution());
 
     List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
@@ -99,21 +83,21 @@ class GenerateContentIT {
 
   @Test
   void stopsAnInfiniteLoopAtTheDeadlineAndKeepsServing() {
-    GenerateContentResponse response = sdk.models.generateContent(
+    GenerateContentResponse response = server.sdk().models.generateContent(
         "gemini-2.5-flash", Sdk.runPrompt("print('started', flush=True)\nwhile True:\n    pass"),
         Sdk.withCodeExecution());
 
     var result = resultPart(response);
     assertThat(result.outcome().orElseThrow().knownEnum()).isEqualTo(Outcome.Known.OUTCOME_DEADLINE_EXCEEDED);
     assertThat(result.output().orElseThrow()).startsWith("started\n");
-    assertThat(sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(6*7)"), Sdk.withCodeExecution())
+    assertThat(server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(6*7)"), Sdk.withCodeExecution())
         .codeExecutionResult()).isEqualTo("42\n");
   }
 
   @Test
   void answersWithTextOnlyWhenTheToolIsNotEnabled() {
     GenerateContentResponse response =
-        sdk.models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(1)"), null);
+        server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(1)"), null);
 
     assertThat(response.executableCode()).isNull();
     assertThat(response.text()).contains("code execution tool is not enabled");
@@ -121,7 +105,7 @@ class GenerateContentIT {
 
   @Test
   void unknownModelRaisesTheSdksOwn404() {
-    assertThatThrownBy(() -> sdk.models.generateContent("gemini-0-nonexistent", "hi", null))
+    assertThatThrownBy(() -> server.sdk().models.generateContent("gemini-0-nonexistent", "hi", null))
         .isInstanceOf(ApiException.class)
         .satisfies(e -> {
           assertThat(((ApiException) e).code()).isEqualTo(404);
@@ -132,7 +116,7 @@ class GenerateContentIT {
 
   @Test
   void acceptsSnakeCaseToolNamesAsGooglesCurlExamplesSendThem() {
-    HttpResponse<String> response = http.post("/v1beta/models/gemini-2.5-flash:generateContent", """
+    HttpResponse<String> response = server.http().post("/v1beta/models/gemini-2.5-flash:generateContent", """
         {"contents": [{"parts": [{"text": "Run this:\\n```python\\nprint(2**10)\\n```"}]}],
          "tools": [{"code_execution": {}}]}""");
 
@@ -143,7 +127,7 @@ class GenerateContentIT {
 
   @Test
   void promptWithNothingToAnswerGetsAnErrorThatSaysHowToGetAReply() {
-    assertThatThrownBy(() -> sdk.models.generateContent("gemini-2.5-flash", "What is 2+2?", null))
+    assertThatThrownBy(() -> server.sdk().models.generateContent("gemini-2.5-flash", "What is 2+2?", null))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("What is 2+2?")
         .hasMessageContaining("```python");

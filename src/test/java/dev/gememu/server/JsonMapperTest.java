@@ -33,6 +33,34 @@ class JsonMapperTest {
   }
 
   @Test
+  void readsTheRequestFieldsTheJsSdksSendBeyondTheJavaSdk() throws Exception {
+    GenerateContentRequest request = mapper.readValue("""
+        {"contents": [{"parts": [{"text": "hi"}]}],
+         "continuationToken": "Y29udGludWU=",
+         "generationConfig": {"audioTranscriptionConfig": {"languageCodes": ["en-US"]}}}
+        """, GenerateContentRequest.class);
+
+    assertThat(request.continuationToken()).isEqualTo("Y29udGludWU=");
+    assertThat(request.generationConfig().audioTranscriptionConfig().path("languageCodes").get(0).asText())
+        .isEqualTo("en-US");
+  }
+
+  @Test
+  void readsThePartFieldsTheJsSdkSendsBeyondTheJavaSdk() throws Exception {
+    GenerateContentRequest request = mapper.readValue("""
+        {"contents": [{"parts": [
+          {"fileData": {"mimeType": "video/mp4", "fileUri": "files/a"}, "mediaProcessing": "AGENTIC"},
+          {"text": "Say it", "speechMetadata": {"speaker": "Ann", "style": "cheerful"}},
+          {"inlineData": {"mimeType": "audio/wav", "data": "AQID"}, "audioTranscription": {"text": "hi", "finished": true}}]}]}
+        """, GenerateContentRequest.class);
+
+    List<Part> parts = request.contents().get(0).parts();
+    assertThat(parts.get(0).mediaProcessing().asText()).isEqualTo("AGENTIC");
+    assertThat(parts.get(1).speechMetadata().path("speaker").asText()).isEqualTo("Ann");
+    assertThat(parts.get(2).audioTranscription().path("text").asText()).isEqualTo("hi");
+  }
+
+  @Test
   void writesBodiesInGooglesPrettyLayout() throws Exception {
     GenerateContentResponse response = GenerateContentResponse.of(
         List.of(Part.code(ExecutableCode.python("print(1 < 2)")),

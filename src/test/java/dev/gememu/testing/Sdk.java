@@ -3,6 +3,7 @@ package dev.gememu.testing;
 import com.google.genai.Client;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Tool;
 import com.google.genai.types.ToolCodeExecution;
 
@@ -14,6 +15,15 @@ public final class Sdk {
     return Client.builder()
         .apiKey("test-key")
         .httpOptions(HttpOptions.builder().baseUrl(baseUrl).build())
+        .build();
+  }
+
+  /** A client that reports the first error instead of retrying 408, 429 and 5xx as the SDK does by default. */
+  public static Client clientWithoutRetries(String baseUrl) {
+    return Client.builder()
+        .apiKey("test-key")
+        .httpOptions(HttpOptions.builder().baseUrl(baseUrl)
+            .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build())
         .build();
   }
 

@@ -1,0 +1,162 @@
+// Google's JS SDK (@google/genai) against a gememu: `node genai.mjs <baseUrl> <scenario>`.
+import { GoogleGenAI } from '@google/genai';
+import { FAILING_PROMPT, PROMPT, kinds, main } from './common.mjs';
+
+const MODEL = 'gemini-2.5-flash';
+const CODE_EXECUTION = { tools: [{ codeExecution: {} }] };
+const client = baseUrl => new GoogleGenAI({ vertexai: false, apiKey: 'k', httpOptions: { baseUrl } });
+
+function summary(response) {
+  const parts = response.candidates?.[0]?.content?.parts ?? [];
+  return {
+    kinds: kinds(parts),
+    text: response.text,
+    executableCode: response.executableCode,
+    codeExecutionResult: response.codeExecutionResult,
+    outcomes: parts.filter(p => p.codeExecutionResult).map(p => p.codeExecutionResult.outcome),
+    finishReason: response.candidates?.[0]?.finishReason,
+    modelVersion: response.modelVersion,
+    responseId: response.responseId,
+    usage: response.usageMetadata,
+  };
+}
+
+/**
+ * Every GenerateContentConfig field the SDK maps for the Gemini API (not Vertex), one request each, so
+ * a field gememu does not know shows up by name. The value of each entry is merged into the config.
+ */
+const CONFIG_FIELDS = {
+  systemInstruction: { systemInstruction: 'Be brief.' },
+  sampling: { temperature: 0.5, topP: 0.9, topK: 40, candidateCount: 1, maxOutputTokens: 2048, seed: 7 },
+  stopSequences: { stopSequences: ['STOP!'] },
+  logprobs: { responseLogprobs: true, logprobs: 2 },
+  penalties: { presencePenalty: 0.1, frequencyPenalty: 0.1 },
+  responseMimeType: { responseMimeType: 'text/plain' },
+  responseSchema: { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', properties: { a: { type: 'STRING' } }, propertyOrdering: ['a'] } },
+  responseJsonSchema: { responseMimeType: 'application/json', responseJsonSchema: { type: 'object', properties: { a: { type: 'string' } } } },
+  safetySettings: { safetySettings: [{ category: 'HARM_CATEGORY_HATE_SPEECH', threshold: 'BLOCK_NONE' }] },
+  otherTools: { tools: [{ codeExecution: {} }, { googleSearch: {} }, { urlContext: {} },
+    { functionDeclarations: [{ name: 'f', description: 'adds', parameters: { type: 'OBJECT', properties: { x: { type: 'INTEGER' } } } }] }] },
+  toolConfig: { toolConfig: { functionCallingConfig: { mode: 'AUTO' }, retrievalConfig: { languageCode: 'en' } } },
+  labels: { labels: { team: 'a' } },
+  cachedContent: { cachedContent: 'cachedContents/abc' },
+  responseModalities: { responseModalities: ['TEXT'] },
+  mediaResolution: { mediaResolution: 'MEDIA_RESOLUTION_MEDIUM' },
+  speechConfig: { speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Kore' } }, languageCode: 'en-US' } },
+  thinkingConfig: { thinkingConfig: { includeThoughts: true, thinkingBudget: 128 } },
+  thinkingLevel: { thinkingConfig: { thinkingLevel: 'LOW' } },
+  imageConfig: { imageConfig: { aspectRatio: '16:9' } },
+  enableEnhancedCivicAnswers: { enableEnhancedCivicAnswers: false },
+  serviceTier: { serviceTier: 'flex' },
+  audioTranscriptionConfig: { audioTranscriptionConfig: { languageCodes: ['en-US'] } },
+  continuationToken: { continuationToken: 'Y29udGludWU=', automaticContinuation: false },
+  automaticFunctionCalling: { automaticFunctionCalling: { disable: true } },
+};
+
+/** A history holding every kind of part the SDK maps for the Gemini API. */
+const HISTORY = [
+  { role: 'user', parts: [
+    { text: 'Look at these' },
+    { inlineData: { mimeType: 'image/png', data: 'AQID' }, mediaResolution: { level: 'MEDIA_RESOLUTION_LOW' } },
+    { fileData: { mimeType: 'video/mp4', fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc' },
+      videoMetadata: { startOffset: '1s', endOffset: '2s', fps: 1 }, mediaProcessing: 'AGENTIC' },
+    { text: 'Say it cheerfully', speechMetadata: { speaker: 'Ann', style: 'cheerful' } },
+  ] },
+  { role: 'model', parts: [
+    { text: 'thinking...', thought: true, thoughtSignature: 'CQk=' },
+    { inlineData: { mimeType: 'audio/wav', data: 'AQID' }, audioTranscription: { text: 'hello', finished: true, languageCode: 'en-US' } },
+    { functionCall: { id: 'c1', name: 'f', args: { x: 1 } } },
+    { executableCode: { language: 'PYTHON', code: 'print(1)' } },
+    { codeExecutionResult: { outcome: 'OUTCOME_OK', output: '1\n' } },
+  ] },
+  { role: 'user', parts: [
+    { functionResponse: { id: 'c1', name: 'f', response: { result: 2 } } },
+    { text: 'Run this:\n```python\nprint(1 + 2)\n```' },
+  ] },
+];
+
+await main({
+  async generate(baseUrl) {
+    const response = await client(baseUrl).models.generateContent({ model: MODEL, contents: PROMPT, config: CODE_EXECUTION });
+    return summary(response);
+  },
+
+  async generateFailing(baseUrl) {
+    const response = await client(baseUrl).models.generateContent({ model: MODEL, contents: FAILING_PROMPT, config: CODE_EXECUTION });
+    return summary(response);
+  },
+
+  async stream(baseUrl) {
+    const chunks = [];
+    const stream = await client(baseUrl).models.generateContentStream({ model: MODEL, contents: PROMPT, config: CODE_EXECUTION });
+    for await (const chunk of stream) chunks.push(summary(chunk));
+    return {
+      chunks: chunks.length,
+      kinds: chunks.flatMap(c => c.kinds),
+      text: chunks.map(c => c.text ?? '').join(''),
+      codeExecutionResult: chunks.map(c => c.codeExecutionResult).filter(Boolean),
+      responseIds: [...new Set(chunks.map(c => c.responseId))],
+      finishReasons: chunks.map(c => c.finishReason ?? null),
+    };
+  },
+
+  async chat(baseUrl) {
+    const chat = client(baseUrl).chats.create({ model: MODEL, config: CODE_EXECUTION });
+    const first = await chat.sendMessage({ message: PROMPT });
+    // The second turn replays the model's code and result parts as history, as a real chat does.
+    const second = await chat.sendMessage({ message: 'Run this too:\n```python\nprint(6 * 7)\n```' });
+    return { first: summary(first), second: summary(second), historyLength: chat.getHistory().length };
+  },
+
+  async countTokens(baseUrl) {
+    const ai = client(baseUrl);
+    const count = await ai.models.countTokens({ model: MODEL, contents: PROMPT });
+    const generated = await ai.models.generateContent({ model: MODEL, contents: PROMPT, config: CODE_EXECUTION });
+    return { totalTokens: count.totalTokens, promptTokenCount: generated.usageMetadata?.promptTokenCount };
+  },
+
+  async listModels(baseUrl) {
+    const names = [];
+    const pager = await client(baseUrl).models.list({ config: { pageSize: 2 } });
+    for await (const model of pager) names.push(model.name);
+    return { names };
+  },
+
+  async getModel(baseUrl) {
+    const model = await client(baseUrl).models.get({ model: MODEL });
+    return { name: model.name, inputTokenLimit: model.inputTokenLimit, supportedActions: model.supportedActions };
+  },
+
+  /** {field: 'ok' | 'sdk: <why the SDK refused>' | '<status>: <gememu's error>'} per config field. */
+  async configFields(baseUrl) {
+    const ai = client(baseUrl);
+    const results = {};
+    for (const [name, config] of Object.entries(CONFIG_FIELDS)) {
+      try {
+        // Without the code execution tool (otherTools has it) the model answers in text and runs nothing: faster.
+        const response = await ai.models.generateContent({ model: MODEL, contents: 'Run this:\n```python\nprint(3)\n```', config });
+        const answered = config.tools ? response.codeExecutionResult === '3\n' : response.text?.length > 0;
+        results[name] = answered ? 'ok' : 'unexpected: ' + JSON.stringify(response);
+      } catch (e) {
+        results[name] = e.status ? `${e.status}: ${e.message}` : `sdk: ${e.message}`;
+      }
+    }
+    return results;
+  },
+
+  async everyPartKind(baseUrl) {
+    const response = await client(baseUrl).models.generateContent({ model: 'gemini-3-pro-preview', contents: HISTORY, config: CODE_EXECUTION });
+    return summary(response);
+  },
+
+  async unknownModel(baseUrl) {
+    await client(baseUrl).models.generateContent({ model: 'gemini-0-nope', contents: PROMPT, config: CODE_EXECUTION });
+    return 'unexpected success';
+  },
+
+  async unknownModelStream(baseUrl) {
+    const stream = await client(baseUrl).models.generateContentStream({ model: 'gemini-0-nope', contents: PROMPT, config: CODE_EXECUTION });
+    for await (const chunk of stream) void chunk;
+    return 'unexpected success';
+  },
+});
