@@ -27,9 +27,10 @@ class GenerateContentIT {
       "    n += 1",
       "print(sum(primes))");
 
+  // Short enough for the infinite-loop test; long enough for a cold worker's first traceback on 2 busy cores.
   @RegisterExtension
   static final RunningGememu server = RunningGememu.configuredBy(
-      c -> c.withLimits(c.limits().withTimeout(Duration.ofSeconds(2))));
+      c -> c.withLimits(c.limits().withTimeout(Duration.ofSeconds(5))));
 
   @Test
   void runsTheSnippetAndReturnsGeminisFourPartShape() {
