@@ -10,6 +10,7 @@ def _gememu_setup():
 
     sys.path.append('/usr/lib/python3/dist-packages')
     _patch_unicodedata()
+    flush_writers = _flush_unclosed_writers_on_open()
 
     def format_error(error):
         """The error as Gemini prints it, or None for a successful exit."""
@@ -23,6 +24,7 @@ def _gememu_setup():
         return ''.join(traceback.format_exception(type(error), error, frames))
 
     def flush():
+        flush_writers()
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
@@ -30,6 +32,38 @@ def _gememu_setup():
                 pass
 
     return format_error, flush
+
+
+def _flush_unclosed_writers_on_open():
+    # CPython closes open('f', 'w').write(x) at once by reference counting, so code that reads the
+    # file back sees x; GraalPy collects the file object later. Flushing every writer still open
+    # before the next open() gives snippets CPython's behaviour.
+    import builtins
+    import io
+    import weakref
+
+    real_open = io.open
+    writers = weakref.WeakSet()
+
+    def flush_writers():
+        for writer in list(writers):
+            try:
+                if not writer.closed:
+                    writer.flush()
+            except BaseException:
+                pass
+
+    def open(file, mode='r', *args, **kwargs):
+        flush_writers()
+        opened = real_open(file, mode, *args, **kwargs)
+        if any(flag in mode for flag in 'wax+'):
+            writers.add(opened)
+        return opened
+
+    open.__doc__ = real_open.__doc__
+    builtins.open = open
+    io.open = open
+    return flush_writers
 
 
 def _patch_unicodedata():
@@ -56,4 +90,4 @@ def _patch_unicodedata():
 
 
 _gememu = _gememu_setup()
-del _gememu_setup, _patch_unicodedata
+del _gememu_setup, _patch_unicodedata, _flush_unclosed_writers_on_open

@@ -77,6 +77,14 @@ class GraalPyExecutorIT {
   }
 
   @Test
+  void aFileWrittenWithoutCloseReadsBackAsInCPython() {
+    ExecutionResult result = executor.execute(
+        "open('notes.txt', 'w').write('hello')\nprint(open('notes.txt').read())");
+
+    assertThat(result.stdout()).isEqualTo("hello\n");
+  }
+
+  @Test
   void reportsASyntaxErrorLikeCPython() {
     ExecutionResult result = executor.execute("print('a'");
 
