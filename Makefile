@@ -7,6 +7,12 @@ JS_SDKS := src/test/js
 
 build: python-libs
 	$(MVN) -q -DskipTests package
+	@$(MAKE) --no-print-directory target/worker.aot
+
+# The AOT cache worker JVMs start from (JDK 25+ only; bin/gememu says when it skips), retrained
+# whenever the jar or the class path changes.
+target/worker.aot: target/gememu.jar target/classpath.txt
+	bin/gememu --train-worker-cache $@
 
 test: python-libs $(JS_SDKS)/node_modules/.package-lock.json
 	$(MVN) verify

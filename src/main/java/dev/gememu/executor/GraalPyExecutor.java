@@ -30,6 +30,7 @@ import org.graalvm.polyglot.Source;
 public final class GraalPyExecutor implements PythonExecutor {
   private static final Duration GRACE_AFTER_CANCEL = Duration.ofSeconds(1);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+  private static final Duration WAIT_FOR_WARM_CONTEXT = Duration.ofSeconds(10);
 
   private final Engine engine;
   private final Source runnerSource;
@@ -154,9 +155,21 @@ public final class GraalPyExecutor implements PythonExecutor {
     return unstoppedRuns.get() > 0;
   }
 
+  /**
+   * The context the warmer has made or is making: waiting for it is never slower than making a second
+   * one beside it on the same cores (and at start-up, the first context takes seconds).
+   */
   private SandboxedContext takeContext() {
-    SandboxedContext ready = warm.poll();
-    return ready != null ? ready : newContext();
+    if (limits.warmContexts() == 0) {
+      return newContext();
+    }
+    try {
+      SandboxedContext ready = warm.poll(WAIT_FOR_WARM_CONTEXT.toMillis(), TimeUnit.MILLISECONDS);
+      return ready != null ? ready : newContext();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return newContext();
+    }
   }
 
   private void refill() {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point of a worker process: runs snippets sent on stdin with a {@link GraalPyExecutor} and
@@ -29,23 +31,53 @@ public final class WorkerMain {
       "except ZeroDivisionError as e:",
       "    print(e)");
   private static final int WARM_UP_RUNS = 2;
+  /** First argument of a training run, see {@link WorkerLauncher#training}. */
+  static final String TRAIN = "--train";
+  /** What a training run executes: typical snippets, so that their classes go into the AOT cache. */
+  private static final List<String> TRAINING = List.of(
+      WARM_UP,
+      "import math, json, re, collections, itertools, statistics, random, datetime, fractions, decimal",
+      "primes = []\nn = 2\nwhile len(primes) < 50:\n    if all(n % p for p in primes):\n        primes.append(n)\n    n += 1\nprint(sum(primes))",
+      "with open('out.txt', 'w') as f:\n    f.write('x')\nprint(open('out.txt').read())",
+      "print('before')\nraise ValueError('boom')");
+  private static final int TRAINING_ROUNDS = 5;
 
   private WorkerMain() {}
 
   /** Arguments: timeout millis, max output bytes, warm contexts, filesystem bytes, python-libs dir or "-". */
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && TRAIN.equals(args[0])) {
+      train(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
     // Anything else that prints must not corrupt the frames on stdout.
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-    ExecutionLimits limits = new ExecutionLimits(Duration.ofMillis(Long.parseLong(args[0])),
-        Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-    FilesystemPolicy files = new FilesystemPolicy(Long.parseLong(args[3]), "-".equals(args[4]) ? null : Path.of(args[4]));
-    GraalPyExecutor executor = new GraalPyExecutor(limits, files);
+    GraalPyExecutor executor = executorFor(args);
     executor.execute("pass");
     WorkerProtocol.writeReady(out, executor.describe());
     serve(executor, in, out);
     Runtime.getRuntime().halt(0);
+  }
+
+  private static GraalPyExecutor executorFor(String[] args) {
+    ExecutionLimits limits = new ExecutionLimits(Duration.ofMillis(Long.parseLong(args[0])),
+        Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    FilesystemPolicy files = new FilesystemPolicy(Long.parseLong(args[3]), "-".equals(args[4]) ? null : Path.of(args[4]));
+    return new GraalPyExecutor(limits, files);
+  }
+
+  /** Runs the training snippets and exits normally, which is when the JVM writes its AOT cache. */
+  private static void train(String[] args) {
+    GraalPyExecutor executor = executorFor(args);
+    for (int round = 0; round < TRAINING_ROUNDS; round++) {
+      for (String snippet : TRAINING) {
+        executor.execute(snippet);
+      }
+    }
+    executor.close();
+    System.exit(0);
   }
 
   private static void serve(GraalPyExecutor executor, DataInputStream in, DataOutputStream out) throws IOException {

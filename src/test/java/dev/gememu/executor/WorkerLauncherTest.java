@@ -17,6 +17,18 @@ class WorkerLauncherTest {
   }
 
   @Test
+  void keepsJvmLogsOffTheProtocolAndTrainsNoCacheForAClassPathWithDirectories() {
+    WorkerLauncher launcher = WorkerLauncher.of(ExecutorOptions.defaults(), ExecutionLimits.defaults());
+    WorkerLauncher training = WorkerLauncher.training(java.nio.file.Path.of("target/never.aot"));
+
+    assertThat(launcher.command()).contains("-Xlog:disable", "-Xlog:all=warning:stderr");
+    // Maven runs the tests with target/classes on the class path, which an AOT cache cannot cover.
+    assertThat(launcher.command()).noneMatch(flag -> flag.startsWith("-XX:AOTCache"));
+    assertThat(training.command()).noneMatch(flag -> flag.startsWith("-XX:AOTCache"));
+    assertThat(training.command()).contains(WorkerMain.TRAIN);
+  }
+
+  @Test
   void fallsBackToTheInterpreterWhenTheCompilerIsMissing() {
     String previous = System.getProperty("gememu.jit.modules");
     System.setProperty("gememu.jit.modules", "/nonexistent/compiler.jar");
