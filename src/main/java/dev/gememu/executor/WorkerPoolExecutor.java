@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerPoolExecutor implements PythonExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPoolExecutor.class);
-  /** Past the snippet's own deadline, time for the worker to stop it and answer before it is killed. */
-  private static final Duration KILL_MARGIN = Duration.ofSeconds(3);
+  /**
+   * Past the snippet's own deadline, time for the worker to stop it and answer before it is killed. The
+   * clock starts when the request is sent, so it also covers a busy machine's wait for the next context.
+   */
+  private static final Duration KILL_MARGIN = Duration.ofSeconds(5);
   private static final Duration WAIT_FOR_WORKER = Duration.ofSeconds(90);
   private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
 

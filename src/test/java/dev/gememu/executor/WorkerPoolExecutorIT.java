@@ -28,7 +28,7 @@ class WorkerPoolExecutorIT {
   // Generous, because a replaced worker's first import of a big module (urllib.request) takes seconds on 2 busy cores.
   static final Duration DEADLINE = Duration.ofSeconds(10);
   /** The deadline, a second for the worker to give up on the run, the kill margin and some slack. */
-  static final Duration ANSWERED_WITHIN = DEADLINE.plusSeconds(6);
+  static final Duration ANSWERED_WITHIN = DEADLINE.plusSeconds(8);
   static WorkerPoolExecutor executor;
 
   @BeforeAll
