@@ -11,7 +11,7 @@ public record GenerateContentRequest(
     List<Content> contents,
     Content systemInstruction,
     List<Tool> tools,
-    JsonNode toolConfig,
+    ToolConfig toolConfig,
     GenerationConfig generationConfig,
     List<SafetySetting> safetySettings,
     String cachedContent,

@@ -11,24 +11,41 @@ public record GenerationConfig(
     String responseMimeType,
     JsonNode responseSchema,
     JsonNode responseJsonSchema,
-    List<String> responseModalities,
+    List<Modality> responseModalities,
     Integer candidateCount,
     Integer maxOutputTokens,
     Double temperature,
     Double topP,
-    Double topK,
+    Integer topK,
     Integer seed,
     Double presencePenalty,
     Double frequencyPenalty,
     Boolean responseLogprobs,
     Integer logprobs,
     Boolean enableEnhancedCivicAnswers,
-    JsonNode speechConfig,
+    SpeechConfig speechConfig,
     ThinkingConfig thinkingConfig,
     JsonNode imageConfig,
-    String mediaResolution,
+    MediaResolution mediaResolution,
     Boolean audioTimestamp,
     Boolean enableAffectiveDialog,
     JsonNode routingConfig,
     JsonNode modelSelectionConfig,
-    JsonNode audioTranscriptionConfig) {}
+    JsonNode audioTranscriptionConfig) {
+
+  /** The proto's output modalities, and {@code VIDEO}, which the SDKs also know. */
+  public enum Modality {
+    MODALITY_UNSPECIFIED,
+    TEXT,
+    IMAGE,
+    AUDIO,
+    VIDEO
+  }
+
+  public enum MediaResolution {
+    MEDIA_RESOLUTION_UNSPECIFIED,
+    MEDIA_RESOLUTION_LOW,
+    MEDIA_RESOLUTION_MEDIUM,
+    MEDIA_RESOLUTION_HIGH
+  }
+}

@@ -1,6 +1,7 @@
 package dev.gememu.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,9 +9,11 @@ import java.util.TreeMap;
 /**
  * One call to a model resource, parsed from the last path segment, e.g.
  * {@code gemini-2.5-flash:generateContent} under {@code /v1beta/models/}, with the request headers
- * (names lower-cased) so that replies can be scoped by header.
+ * (names lower-cased) so that replies can be scoped by header, and the unknown body fields a
+ * {@code --lenient} server accepted, for the journal.
  */
-public record ModelCall(String apiVersion, String model, Method method, Map<String, String> headers) {
+public record ModelCall(String apiVersion, String model, Method method, Map<String, String> headers,
+    List<String> ignoredFields) {
 
   public ModelCall {
     TreeMap<String, String> lowerCased = new TreeMap<>();
@@ -18,10 +21,19 @@ public record ModelCall(String apiVersion, String model, Method method, Map<Stri
       headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
     }
     headers = Map.copyOf(lowerCased);
+    ignoredFields = ignoredFields == null ? List.of() : List.copyOf(ignoredFields);
+  }
+
+  public ModelCall(String apiVersion, String model, Method method, Map<String, String> headers) {
+    this(apiVersion, model, method, headers, List.of());
   }
 
   public ModelCall(String apiVersion, String model, Method method) {
     this(apiVersion, model, method, Map.of());
+  }
+
+  public ModelCall withIgnoredFields(List<String> fields) {
+    return new ModelCall(apiVersion, model, method, headers, fields);
   }
 
   /** The value of a request header, by case-insensitive name, or null. */

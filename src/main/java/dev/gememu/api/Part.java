@@ -23,7 +23,7 @@ public record Part(
     CodeExecutionResult codeExecutionResult,
     Boolean thought,
     String thoughtSignature,
-    JsonNode videoMetadata,
+    VideoMetadata videoMetadata,
     JsonNode mediaResolution,
     JsonNode partMetadata,
     JsonNode toolCall,

@@ -4,4 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Thinking settings for models that think. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ThinkingConfig(Boolean includeThoughts, Integer thinkingBudget, String thinkingLevel) {}
+public record ThinkingConfig(Boolean includeThoughts, Integer thinkingBudget, ThinkingLevel thinkingLevel) {
+
+  public enum ThinkingLevel {
+    THINKING_LEVEL_UNSPECIFIED,
+    MINIMAL,
+    LOW,
+    MEDIUM,
+    HIGH
+  }
+}

@@ -2,6 +2,7 @@ package dev.gememu.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * A tool the model may use. gememu acts on {@code codeExecution}; the other tools are accepted so
@@ -9,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Tool(
-    JsonNode functionDeclarations,
+    List<FunctionDeclaration> functionDeclarations,
     JsonNode retrieval,
     JsonNode googleSearchRetrieval,
     CodeExecution codeExecution,
-    JsonNode googleSearch,
+    GoogleSearch googleSearch,
     JsonNode computerUse,
     JsonNode urlContext,
     JsonNode fileSearch,

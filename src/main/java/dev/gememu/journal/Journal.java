@@ -82,7 +82,8 @@ public final class Journal implements TurnListener {
     return new JournalEntry(ids.incrementAndGet(), start.toString(), call.method().verb(), call.model(),
         contents ? request.lastUserText() : "", contents ? turns(request.contents()) : List.of(),
         reply == null ? null : reply.source(), status, error, code,
-        executed.stream().anyMatch(ExecutedCode::drifted), Duration.between(start, clock.instant()).toMillis());
+        executed.stream().anyMatch(ExecutedCode::drifted), Duration.between(start, clock.instant()).toMillis(),
+        call.ignoredFields());
   }
 
   private static List<String> turns(List<Content> contents) {

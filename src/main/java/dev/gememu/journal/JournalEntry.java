@@ -14,14 +14,17 @@ import java.util.List;
  * @param error the error message when the status is not 200, else null
  * @param code the code that ran, in order
  * @param drift whether any code's real output differs from its fixture's {@code expect}
+ * @param ignoredFields unknown request fields that {@code --lenient} accepted, e.g.
+ *     {@code generation_config.temprature}
  */
 public record JournalEntry(long id, String time, String method, String model, String lastUserText,
     List<String> turns, String reply, int status, String error, List<CodeRun> code, boolean drift,
-    long elapsedMillis) {
+    long elapsedMillis, List<String> ignoredFields) {
 
   public JournalEntry {
     turns = List.copyOf(turns);
     code = List.copyOf(code);
+    ignoredFields = List.copyOf(ignoredFields);
   }
 
   /** One code step as it ran. */

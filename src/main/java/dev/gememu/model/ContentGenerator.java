@@ -89,24 +89,58 @@ public final class ContentGenerator {
     }
 
     /**
-     * Runs the reply, handing each event to the sink as soon as the next one exists (the last event
-     * must carry {@code finishReason}, so one event is held back). Text parts are split into chunks;
-     * each code and result part comes whole in its own event.
+     * Runs the reply, handing each event to the sink as soon as it exists. Text parts are split into
+     * chunks; each code and result part comes whole in its own event. The last event must carry
+     * {@code finishReason}, so the newest chunk is held back until the next one exists, except an
+     * {@code executableCode} part: its result always follows, so it goes out before the code runs.
      */
     public void stream(Consumer<GenerateContentResponse> events) {
-      List<Part> soFar = new ArrayList<>();
-      Part[] held = {null};
-      run(part -> {
-        for (Part chunk : StreamChunker.chunks(part)) {
-          if (held[0] != null) {
-            events.accept(response(List.of(held[0]), null, soFar));
+      EventStream stream = new EventStream(events);
+      run(stream::part);
+      stream.finish();
+    }
+
+    /** Usage in each event counts whole parts, so the last event's figures equal {@link #complete()}'s. */
+    private final class EventStream {
+      private final Consumer<GenerateContentResponse> events;
+      private final List<Part> produced = new ArrayList<>();
+      private Part held;
+      private List<Part> heldCounts;
+
+      EventStream(Consumer<GenerateContentResponse> events) {
+        this.events = events;
+      }
+
+      void part(Part part) {
+        List<Part> chunks = StreamChunker.chunks(part);
+        StringBuilder textSoFar = new StringBuilder();
+        for (Part chunk : chunks) {
+          release();
+          List<Part> counts = new ArrayList<>(produced);
+          if (chunks.size() == 1) {
+            counts.add(part);
+          } else {
+            counts.add(StreamChunker.withText(part, textSoFar.append(chunk.text()).toString()));
           }
-          soFar.add(chunk);
-          held[0] = chunk;
+          held = chunk;
+          heldCounts = counts;
         }
-      });
-      List<Part> last = held[0] == null ? List.of() : List.of(held[0]);
-      events.accept(response(last, FinishReason.STOP, soFar));
+        produced.add(part);
+        if (part.executableCode() != null) {
+          release();
+        }
+      }
+
+      private void release() {
+        if (held != null) {
+          events.accept(response(List.of(held), null, heldCounts));
+          held = null;
+        }
+      }
+
+      void finish() {
+        events.accept(response(held == null ? List.of() : List.of(held), FinishReason.STOP, produced));
+      }
     }
 
     private GenerateContentResponse response(List<Part> parts, FinishReason finish, List<Part> counted) {

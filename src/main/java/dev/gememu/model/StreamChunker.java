@@ -34,7 +34,7 @@ final class StreamChunker {
     return chunks;
   }
 
-  private static Part withText(Part part, String text) {
+  static Part withText(Part part, String text) {
     Part chunk = Part.text(text);
     if (Boolean.TRUE.equals(part.thought())) {
       chunk = chunk.asThought();

@@ -7,6 +7,7 @@ import dev.gememu.api.ApiException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +49,16 @@ final class BodyReader {
       }
       LOG.warn("Accepted unknown fields (--lenient) in {} {}: {}", ctx.method(), ctx.path(),
           rejection.getMessage().replace('\n', ' '));
-      ctx.attribute(ATTRIBUTE_IGNORED_FIELDS, unknown.violations());
+      ctx.attribute(ATTRIBUTE_IGNORED_FIELDS, unknown.violations().stream().map(UnknownFields.Violation::path).toList());
     }
     return value;
   }
 
-  /** Request attribute listing the unknown fields a lenient read accepted. */
-  static final String ATTRIBUTE_IGNORED_FIELDS = "gememu.ignoredFields";
+  /** The unknown fields a lenient read of this request's body accepted, as proto paths. */
+  static List<String> ignoredFields(Context ctx) {
+    List<String> fields = ctx.attribute(ATTRIBUTE_IGNORED_FIELDS);
+    return fields == null ? List.of() : fields;
+  }
+
+  private static final String ATTRIBUTE_IGNORED_FIELDS = "gememu.ignoredFields";
 }

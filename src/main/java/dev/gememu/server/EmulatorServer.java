@@ -77,7 +77,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   private void writeError(Context ctx, ApiException error) {
     try {
-      Responses.json(ctx, prettyWriter, error.status().httpCode(), error.toEnvelope());
+      Responses.error(ctx, prettyWriter, error);
     } catch (IOException e) {
       ctx.status(500);
     }

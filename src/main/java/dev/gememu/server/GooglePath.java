@@ -5,7 +5,10 @@ import java.util.List;
 
 /** Spells a Jackson location the way Google's errors name fields: {@code contents[0].parts[1].inline_data}. */
 final class GooglePath {
-  /** Proto enums nested in a message are named after it, e.g. {@code ExecutableCode.Language}. */
+  /**
+   * Proto enums nested in a message are named after it, e.g. {@code ExecutableCode.Language}; these
+   * are top-level Java enums, the others are nested in their message's record.
+   */
   private static final java.util.Map<String, String> ENUM_OWNERS = java.util.Map.of(
       "Language", "ExecutableCode.",
       "Outcome", "CodeExecutionResult.",
@@ -43,8 +46,9 @@ final class GooglePath {
       return "TYPE_BOOL";
     }
     if (type.isEnum()) {
-      return "type.googleapis.com/google.ai.generativelanguage.v1beta." + ENUM_OWNERS.getOrDefault(type.getSimpleName(), "")
-          + type.getSimpleName();
+      String owner = type.getEnclosingClass() != null ? type.getEnclosingClass().getSimpleName() + "."
+          : ENUM_OWNERS.getOrDefault(type.getSimpleName(), "");
+      return "type.googleapis.com/google.ai.generativelanguage.v1beta." + owner + type.getSimpleName();
     }
     if (List.class.isAssignableFrom(type)) {
       return "TYPE_MESSAGE (repeated)";

@@ -3,6 +3,7 @@ package dev.gememu.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
+import dev.gememu.api.ErrorEnvelope;
 import dev.gememu.api.Status;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,10 +42,13 @@ final class JettyErrorHandler extends ErrorHandler {
     return ByteBuffer.wrap(envelope(status, reason));
   }
 
+  /** The envelope's {@code code} is the status Jetty sends (e.g. 431), whatever Google status it maps to. */
   private byte[] envelope(int code, String reason) {
     ApiException error = forHttpCode(code, reason);
+    ErrorEnvelope envelope = new ErrorEnvelope(new ErrorEnvelope.Error(code, error.getMessage(), error.status().name(),
+        error.details()));
     try {
-      return (writer.writeValueAsString(error.toEnvelope()) + "\n").getBytes(StandardCharsets.UTF_8);
+      return (writer.writeValueAsString(envelope) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }

@@ -2,12 +2,15 @@ package dev.gememu.server;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +19,17 @@ import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +47,9 @@ public final class JsonMapper {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     builder.addHandler(new UnknownFields.Handler());
+    builder.addModule(new SimpleModule("proto-int32")
+        .addDeserializer(Integer.class, new Int32Deserializer())
+        .addDeserializer(Integer.TYPE, new Int32Deserializer()));
     // A null inside a repeated field is an invalid value for Google, not an element.
     builder.defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     ObjectMapper mapper = builder.build();
@@ -72,6 +83,30 @@ public final class JsonMapper {
         .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
         .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
     return mapper.writer(printer);
+  }
+
+  /**
+   * Proto JSON's int32: an integer, a number without a fraction (the Java SDK sends {@code topK} as
+   * {@code 40.0}) or such a number in a string; {@code 1.5} is an invalid value, not 1.
+   */
+  private static final class Int32Deserializer extends StdDeserializer<Integer> {
+    Int32Deserializer() {
+      super(Integer.class);
+    }
+
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken token = p.currentToken();
+      if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_STRING) {
+        return (Integer) ctxt.handleUnexpectedToken(Integer.class, p);
+      }
+      try {
+        return (token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim()) : p.getDecimalValue()).intValueExact();
+      } catch (NumberFormatException | ArithmeticException notAnInt32) {
+        Object shown = token == JsonToken.VALUE_STRING ? p.getText() : p.getDecimalValue();
+        throw InvalidFormatException.from(p, "not an int32", shown, Integer.class);
+      }
+    }
   }
 
   /** Lets every field also be spelled in snake_case, as Google's proto JSON parser allows. */

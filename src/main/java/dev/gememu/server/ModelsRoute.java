@@ -12,7 +12,6 @@ import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /** The {@code models} resource: list, get, and the custom verbs {@code {model}:{method}}. */
@@ -35,8 +34,18 @@ final class ModelsRoute {
 
   void list(Context ctx) throws IOException {
     apiVersion(ctx);
-    Integer pageSize = ctx.queryParamAsClass("pageSize", Integer.class).allowNullable().get();
-    Responses.json(ctx, prettyWriter, catalog.page(pageSize, ctx.queryParam("pageToken")));
+    Responses.json(ctx, prettyWriter, catalog.page(pageSize(ctx.queryParam("pageSize")), ctx.queryParam("pageToken")));
+  }
+
+  private static Integer pageSize(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException notAnInt32) {
+      throw ApiException.invalidArgument("Invalid value at 'page_size' (TYPE_INT32), \"" + text + "\"");
+    }
   }
 
   void get(Context ctx) throws IOException {
@@ -59,32 +68,30 @@ final class ModelsRoute {
   }
 
   private void generate(Context ctx, ModelCall call) throws IOException {
-    ContentGenerator.Turn turn = generator.prepare(call, bodies.read(ctx, GenerateContentRequest.class));
+    GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
+    ContentGenerator.Turn turn = generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
     GenerateContentResponse response = turn.complete();
     DriftHeader.value(turn.executed(), turn.source()).ifPresent(drift -> ctx.header(DriftHeader.NAME, drift));
     Responses.json(ctx, prettyWriter, response);
   }
 
-  /** Errors found before the first event are plain HTTP errors (wrapped in an array without SSE). */
+  /**
+   * Errors found before the first event are plain HTTP errors (wrapped in an array without SSE, see
+   * {@link Responses#error}); one that happens later can only be sent in-band, as a last event
+   * holding Google's envelope, which the SDKs' stream readers raise.
+   */
   private void stream(Context ctx, ModelCall call) throws IOException {
-    boolean sse = "sse".equals(ctx.queryParam("alt"));
-    ContentGenerator.Turn turn;
+    GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
+    ContentGenerator.Turn turn = generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
+    StreamWriter events = new StreamWriter(ctx, Responses.isSse(ctx), mapper);
     try {
-      turn = generator.prepare(call, bodies.read(ctx, GenerateContentRequest.class));
-    } catch (RuntimeException | IOException error) {
-      if (sse) {
+      turn.stream(events::event);
+    } catch (RuntimeException error) {
+      if (!events.started()) {
         throw error;
       }
-      ApiException api = ErrorMapper.toApiException(error);
-      Responses.json(ctx, prettyWriter, api.status().httpCode(), List.of(api.toEnvelope()));
-      return;
+      events.event(ErrorMapper.toApiException(error).toEnvelope());
     }
-    ctx.status(200).contentType(StreamWriter.contentType(sse));
-    if (sse) {
-      ctx.header("Content-Disposition", "attachment");
-    }
-    StreamWriter events = new StreamWriter(ctx.res().getOutputStream(), sse, mapper);
-    turn.stream(events::event);
     events.finish();
   }
 

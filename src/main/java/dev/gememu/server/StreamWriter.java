@@ -2,6 +2,7 @@ package dev.gememu.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,26 +14,30 @@ import java.nio.charset.StandardCharsets;
  * pretty-printed elements are written one by one.
  */
 final class StreamWriter {
-  private final OutputStream out;
+  private final Context ctx;
   private final boolean sse;
   private final ObjectWriter writer;
-  private boolean first = true;
+  private OutputStream out;
 
-  StreamWriter(OutputStream out, boolean sse, ObjectMapper mapper) {
-    this.out = out;
+  StreamWriter(Context ctx, boolean sse, ObjectMapper mapper) {
+    this.ctx = ctx;
     this.sse = sse;
     this.writer = sse ? JsonMapper.eventWriter(mapper) : JsonMapper.prettyWriter(mapper);
   }
 
-  static String contentType(boolean sse) {
-    return sse ? "text/event-stream" : Responses.JSON;
+  /** Whether the status and an event have gone out; until then an error can still be a plain HTTP error. */
+  boolean started() {
+    return out != null;
   }
 
   void event(Object event) {
     try {
       String json = writer.writeValueAsString(event);
+      boolean first = !started();
+      if (first) {
+        start();
+      }
       String framed = sse ? "data: " + json + "\r\n\r\n" : (first ? "[" : ",\r\n") + json;
-      first = false;
       out.write(framed.getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
@@ -40,7 +45,19 @@ final class StreamWriter {
     }
   }
 
+  private void start() throws IOException {
+    ctx.status(200).contentType(sse ? "text/event-stream" : Responses.JSON);
+    if (sse) {
+      ctx.header("Content-Disposition", "attachment");
+    }
+    out = ctx.res().getOutputStream();
+  }
+
   void finish() throws IOException {
+    boolean first = !started();
+    if (first) {
+      start();
+    }
     if (!sse) {
       out.write((first ? "[]" : "]").getBytes(StandardCharsets.UTF_8));
     }

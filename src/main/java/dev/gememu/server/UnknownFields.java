@@ -23,6 +23,11 @@ final class UnknownFields {
 
   /** One unknown field: the proto path of the object holding it, and its name as sent. */
   record Violation(String parentPath, String name) {
+    /** The field's own path, e.g. {@code generation_config.temprature}. */
+    String path() {
+      return parentPath.isEmpty() ? name : parentPath + "." + name;
+    }
+
     String description() {
       return parentPath.isEmpty()
           ? "Invalid JSON payload received. Unknown name \"" + name + "\": Cannot find field."

@@ -37,7 +37,7 @@ class JournalTest {
     assertThat(journal.entries()).containsExactly(new JournalEntry(1, "2026-01-02T03:04:05Z",
         "streamGenerateContent", "gemini-2.5-flash", "sum?", List.of("user: text", "model: thought, text", "user: text"),
         "fixture f (x.yaml)", 200, null,
-        List.of(new JournalEntry.CodeRun("print(1)", "OUTCOME_OK", "1\n", "2\n", true, 7)), true, 0));
+        List.of(new JournalEntry.CodeRun("print(1)", "OUTCOME_OK", "1\n", "2\n", true, 7)), true, 0, List.of()));
   }
 
   @Test

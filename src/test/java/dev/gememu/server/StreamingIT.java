@@ -106,6 +106,31 @@ class StreamingIT {
     assertThat(events.get(0)).contains("I will run");
     long firstToLastMillis = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1_000_000;
     assertThat(firstToLastMillis).as("preface delivered while the 3 s snippet ran").isGreaterThan(2_000);
+    int code = indexOfEventWith(events, "executableCode");
+    int result = indexOfEventWith(events, "codeExecutionResult");
+    assertThat((arrivals.get(result) - arrivals.get(code)) / 1_000_000)
+        .as("the code event goes out before the code runs").isGreaterThan(2_000);
+  }
+
+  @Test
+  void theLastEventCarriesTheSameUsageAsTheWholeResponse() {
+    String body = """
+        {"contents": [{"parts": [{"text": "Run this and explain at length:\\n```python\\nprint('a fairly long line ' * 9)\\n```"}]}],
+         "tools": [{"codeExecution": {}}]}""";
+    JsonNode whole = RawHttp.tree(server.http().post("/v1beta/models/gemini-2.5-flash:generateContent", body).body());
+    JsonNode events = RawHttp.tree(server.http().post("/v1beta/models/gemini-2.5-flash:streamGenerateContent", body).body());
+
+    assertThat(events.size()).as(events.toString()).isGreaterThan(5);
+    assertThat(events.get(events.size() - 1).get("usageMetadata")).isEqualTo(whole.get("usageMetadata"));
+  }
+
+  private static int indexOfEventWith(List<String> events, String partKind) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).contains("\"" + partKind + "\"")) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + partKind + " event in " + events);
   }
 
   @Test
