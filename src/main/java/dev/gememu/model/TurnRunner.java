@@ -109,13 +109,26 @@ public final class TurnRunner {
       };
     }
 
+    /**
+     * Gemini 3 reports the stdout printed before the exception as its own result, and starts the
+     * failure with {@code str(exception)} on a line of its own before the traceback.
+     */
     private static List<CodeExecutionResult> failed(ExecutionResult result, ModelInfo model) {
-      if (model.splitsFailureOutput() && !result.stdout().isEmpty()) {
-        return List.of(
-            new CodeExecutionResult(Outcome.OUTCOME_OK, result.stdout()),
-            new CodeExecutionResult(Outcome.OUTCOME_FAILED, result.error()));
+      if (!model.splitsFailureOutput()) {
+        return List.of(new CodeExecutionResult(Outcome.OUTCOME_FAILED, result.stdout() + result.error()));
       }
-      return List.of(new CodeExecutionResult(Outcome.OUTCOME_FAILED, result.stdout() + result.error()));
+      CodeExecutionResult failure =
+          new CodeExecutionResult(Outcome.OUTCOME_FAILED, exceptionMessage(result.error()) + "\n" + result.error());
+      return result.stdout().isEmpty() ? List.of(failure)
+          : List.of(new CodeExecutionResult(Outcome.OUTCOME_OK, result.stdout()), failure);
+    }
+
+    /** {@code str(exception)}, read from the traceback's last line {@code Type: message}. */
+    static String exceptionMessage(String traceback) {
+      String trimmed = traceback.stripTrailing();
+      String last = trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+      int colon = last.indexOf(": ");
+      return colon < 0 || last.startsWith(" ") ? "" : last.substring(colon + 2);
     }
 
     private static String nullToEmpty(String text) {

@@ -40,6 +40,19 @@ class ApiSurfaceIT {
   }
 
   @Test
+  void countTokensTakesAWholeGenerateContentRequestWithItsSystemInstruction() {
+    String contents = "[{\"parts\": [{\"text\": \"How many primes are below 100?\"}]}]";
+    JsonNode bare = RawHttp.tree(server.http().post("/v1beta/models/gemini-2.5-flash:countTokens",
+        "{\"contents\": " + contents + "}").body());
+    JsonNode whole = RawHttp.tree(server.http().post("/v1beta/models/gemini-2.5-flash:countTokens",
+        "{\"generateContentRequest\": {\"model\": \"models/gemini-2.5-flash\", \"contents\": " + contents
+            + ", \"systemInstruction\": {\"parts\": [{\"text\": \"Be brief.\"}]}}}").body());
+
+    assertThat(bare.get("totalTokens").asInt()).isEqualTo(8);
+    assertThat(whole.get("totalTokens").asInt()).isEqualTo(8 + 3);
+  }
+
+  @Test
   void usageAddsUpLikeGooglesWhenCodeRan() {
     var usage = server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(1)"), Sdk.withCodeExecution())
         .usageMetadata().orElseThrow();

@@ -77,9 +77,14 @@ class GenerateContentIT {
         "gemini-3-flash-preview", Sdk.runPrompt("print('ok')\nprint(1/0)"), Sdk.withCodeExecution());
 
     List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
-    assertThat(parts.get(2).codeExecutionResult().orElseThrow().output()).contains("ok\n");
+    assertThat(parts.get(2).codeExecutionResult().orElseThrow().output()).isEqualTo("ok\n");
+    assertThat(parts.get(2).codeExecutionResult().orElseThrow().outcome().orElseThrow().knownEnum())
+        .isEqualTo(Outcome.Known.OUTCOME_OK);
     assertThat(parts.get(3).codeExecutionResult().orElseThrow().outcome().orElseThrow().knownEnum())
         .isEqualTo(Outcome.Known.OUTCOME_FAILED);
+    assertThat(parts.get(3).codeExecutionResult().orElseThrow().output())
+        .startsWith("division by zero\nTraceback (most recent call last):\n")
+        .endsWith("ZeroDivisionError: division by zero\n");
   }
 
   @Test
