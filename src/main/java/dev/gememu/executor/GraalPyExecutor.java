@@ -66,7 +66,12 @@ public final class GraalPyExecutor implements PythonExecutor {
 
   @Override
   public String describe() {
-    return "GraalPy " + engine.getVersion() + " in-process, Truffle runtime: " + engine.getImplementationName();
+    return runtime() + ", in-process";
+  }
+
+  /** The GraalPy version and the Truffle runtime the engine really runs on, e.g. {@code Interpreted}. */
+  String runtime() {
+    return "GraalPy " + engine.getVersion() + ", Truffle runtime: " + engine.getImplementationName();
   }
 
   @Override
@@ -131,8 +136,7 @@ public final class GraalPyExecutor implements PythonExecutor {
     if (cause instanceof PolyglotException polyglot && polyglot.isResourceExhausted()) {
       return ExecutionResult.failed(context.stdout(), context.stderr(), "MemoryError\n", elapsed);
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return ExecutionResult.failed(context.stdout(), context.stderr(), message + "\n", elapsed);
+    return ExecutionResult.failed(context.stdout(), context.stderr(), SandboxDenial.describe(cause), elapsed);
   }
 
   private void stop(SandboxedContext context, CompletableFuture<String> run) {

@@ -56,7 +56,7 @@ public final class WorkerMain {
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
     GraalPyExecutor executor = executorFor(args);
     executor.execute("pass");
-    WorkerProtocol.writeReady(out, executor.describe());
+    WorkerProtocol.writeReady(out, executor.runtime());
     serve(executor, in, out);
     Runtime.getRuntime().halt(0);
   }

@@ -127,6 +127,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
         if (closed) {
           worker.kill();
         } else {
+          LOG.info("Python worker {} (pid {}) ready: {}", worker.id(), worker.pid(), worker.description());
           idle.offer(worker);
         }
         return;

@@ -109,6 +109,10 @@ final class WorkerProcess {
     return process.isAlive();
   }
 
+  int id() {
+    return id;
+  }
+
   String description() {
     return description;
   }

@@ -9,6 +9,9 @@ def _gememu_setup():
     import sys
 
     sys.path.append('/usr/lib/python3/dist-packages')
+    import os
+    # Set by GraalPy for its own launcher; the snippet's environment is otherwise empty.
+    os.environ.pop('UNSAFE_PYO3_SKIP_VERSION_CHECK', None)
     _patch_unicodedata()
     flush_writers = _flush_unclosed_writers_on_open()
 
@@ -21,7 +24,27 @@ def _gememu_setup():
         frames = error.__traceback__
         while frames is not None and frames.tb_frame.f_code.co_filename != '<string>':
             frames = frames.tb_next
-        return ''.join(traceback.format_exception(type(error), error, frames))
+        report = traceback.TracebackException(type(error), error, frames)
+        for part in _chain(report):
+            part.stack = traceback.StackSummary.from_list(
+                [_as_seen_by_the_user(frame) for frame in part.stack if frame.filename != 'snippet_runner.py'])
+        return ''.join(report.format())
+
+    def _chain(report):
+        seen = []
+        while report is not None and all(report is not other for other in seen):
+            seen.append(report)
+            report = report.__cause__ or report.__context__
+        return seen
+
+    home = sys.prefix.rstrip('/') + '/'
+
+    def _as_seen_by_the_user(frame):
+        # The standard library lives in GraalPy's home under the host user's cache; name it by
+        # the path Python has on Linux instead of showing the host's directories.
+        if frame.filename.startswith(home):
+            frame.filename = '/usr/local/' + frame.filename[len(home):]
+        return frame
 
     def flush():
         flush_writers()

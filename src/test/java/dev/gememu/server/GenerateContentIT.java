@@ -27,7 +27,7 @@ class GenerateContentIT {
       "    n += 1",
       "print(sum(primes))");
 
-  // Short enough for the infinite-loop test; long enough for a cold worker's first traceback on 2 busy cores.
+  // DeadlineIT has the 2 s limit; 5 s here leaves room for a cold worker's first traceback on 2 busy cores.
   @RegisterExtension
   static final RunningGememu server = RunningGememu.configuredBy(
       c -> c.withLimits(c.limits().withTimeout(Duration.ofSeconds(5))));
@@ -77,27 +77,14 @@ class GenerateContentIT {
         "gemini-3-flash-preview", Sdk.runPrompt("print('ok')\nprint(1/0)"), Sdk.withCodeExecution());
 
     List<Part> parts = response.candidates().orElseThrow().get(0).content().orElseThrow().parts().orElseThrow();
-    assertThat(parts.get(2).codeExecutionResult().orElseThrow().output()).isEqualTo("ok\n");
+    assertThat(parts.get(2).codeExecutionResult().orElseThrow().output().orElseThrow()).isEqualTo("ok\n");
     assertThat(parts.get(2).codeExecutionResult().orElseThrow().outcome().orElseThrow().knownEnum())
         .isEqualTo(Outcome.Known.OUTCOME_OK);
     assertThat(parts.get(3).codeExecutionResult().orElseThrow().outcome().orElseThrow().knownEnum())
         .isEqualTo(Outcome.Known.OUTCOME_FAILED);
-    assertThat(parts.get(3).codeExecutionResult().orElseThrow().output())
+    assertThat(parts.get(3).codeExecutionResult().orElseThrow().output().orElseThrow())
         .startsWith("division by zero\nTraceback (most recent call last):\n")
         .endsWith("ZeroDivisionError: division by zero\n");
-  }
-
-  @Test
-  void stopsAnInfiniteLoopAtTheDeadlineAndKeepsServing() {
-    GenerateContentResponse response = server.sdk().models.generateContent(
-        "gemini-2.5-flash", Sdk.runPrompt("print('started', flush=True)\nwhile True:\n    pass"),
-        Sdk.withCodeExecution());
-
-    var result = resultPart(response);
-    assertThat(result.outcome().orElseThrow().knownEnum()).isEqualTo(Outcome.Known.OUTCOME_DEADLINE_EXCEEDED);
-    assertThat(result.output().orElseThrow()).startsWith("started\n");
-    assertThat(server.sdk().models.generateContent("gemini-2.5-flash", Sdk.runPrompt("print(6*7)"), Sdk.withCodeExecution())
-        .codeExecutionResult()).isEqualTo("42\n");
   }
 
   @Test
