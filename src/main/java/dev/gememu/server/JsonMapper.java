@@ -45,7 +45,9 @@ public final class JsonMapper {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        // Google takes enum names in any case: its own docs once sent response_modalities=['Text', 'Image'].
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
     builder.addHandler(new UnknownFields.Handler());
     builder.addModule(new SimpleModule("proto-int32")
         .addDeserializer(Integer.class, new Int32Deserializer())

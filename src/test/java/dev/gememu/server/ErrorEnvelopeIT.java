@@ -174,6 +174,13 @@ class ErrorEnvelopeIT {
   }
 
   @Test
+  void enumNamesAreTakenInAnyCase() {
+    HttpResponse<String> response = server.http().post(GENERATE, withHello(
+        "\"generationConfig\": {\"responseModalities\": [\"Text\"], \"thinkingConfig\": {\"thinkingLevel\": \"low\"}}"));
+    assertThat(response.statusCode()).as(response.body()).isNotEqualTo(400);
+  }
+
+  @Test
   void int32FieldsTakeWholeNumbersOnly() {
     assertThat(invalidValue("\"generationConfig\": {\"topK\": 1.5}"))
         .isEqualTo("Invalid value at 'generation_config.top_k' (TYPE_INT32), 1.5");
