@@ -176,6 +176,13 @@ public final class GraalPyExecutor implements PythonExecutor {
     }
   }
 
+  /** Blocks until the next execution's context exists, so that it will not pay for creating one. */
+  void awaitWarmContext() throws InterruptedException {
+    while (limits.warmContexts() > 0 && warm.isEmpty()) {
+      Thread.sleep(5);
+    }
+  }
+
   private void refill() {
     if (limits.warmContexts() == 0) {
       return;

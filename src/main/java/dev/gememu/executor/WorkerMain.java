@@ -31,6 +31,7 @@ public final class WorkerMain {
       "except ZeroDivisionError as e:",
       "    print(e)");
   private static final int WARM_UP_RUNS = 2;
+  private static final Duration WARM_UP_GRACE = Duration.ofMillis(150);
   /** First argument of a training run, see {@link WorkerLauncher#training}. */
   static final String TRAIN = "--train";
   /** What a training run executes: typical snippets, so that their classes go into the AOT cache. */
@@ -55,7 +56,9 @@ public final class WorkerMain {
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
     GraalPyExecutor executor = executorFor(args);
-    executor.execute("pass");
+    // Ready once the first context exists: a request waiting at start-up (the cold start) runs in it
+    // at once instead of after a warm-up run and the creation of the context after that.
+    awaitWarmContext(executor);
     WorkerProtocol.writeReady(out, executor.runtime());
     serve(executor, in, out);
     Runtime.getRuntime().halt(0);
@@ -84,7 +87,7 @@ public final class WorkerMain {
     int warmUpsLeft = WARM_UP_RUNS;
     while (true) {
       // Warm up only while no request waits, so that being ready early costs a request nothing.
-      if (warmUpsLeft > 0 && in.available() == 0) {
+      if (warmUpsLeft > 0 && !requestWithin(in, WARM_UP_GRACE)) {
         executor.execute(WARM_UP);
         warmUpsLeft--;
         continue;
@@ -101,6 +104,34 @@ public final class WorkerMain {
       if (retiring) {
         return;
       }
+    }
+  }
+
+  /** Whether a request arrives within the grace period; the server sends one just after "ready". */
+  private static boolean requestWithin(DataInputStream in, Duration grace) throws IOException {
+    long until = System.nanoTime() + grace.toNanos();
+    while (in.available() == 0) {
+      if (System.nanoTime() >= until) {
+        return false;
+      }
+      sleepMillis(5);
+    }
+    return true;
+  }
+
+  private static void awaitWarmContext(GraalPyExecutor executor) {
+    try {
+      executor.awaitWarmContext();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
