@@ -68,8 +68,7 @@ final class ModelsRoute {
   }
 
   private void generate(Context ctx, ModelCall call) throws IOException {
-    GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    ContentGenerator.Turn turn = generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
+    ContentGenerator.Turn turn = prepare(ctx, call);
     GenerateContentResponse response = turn.complete();
     DriftHeader.value(turn.executed(), turn.source()).ifPresent(drift -> ctx.header(DriftHeader.NAME, drift));
     Responses.json(ctx, prettyWriter, response);
@@ -81,8 +80,7 @@ final class ModelsRoute {
    * holding Google's envelope, which the SDKs' stream readers raise.
    */
   private void stream(Context ctx, ModelCall call) throws IOException {
-    GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    ContentGenerator.Turn turn = generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
+    ContentGenerator.Turn turn = prepare(ctx, call);
     StreamWriter events = new StreamWriter(ctx, Responses.isSse(ctx), mapper);
     try {
       turn.stream(events::event);
@@ -93,6 +91,12 @@ final class ModelsRoute {
       events.event(ErrorMapper.toApiException(error).toEnvelope());
     }
     events.finish();
+  }
+
+  /** Reads the body (noting the fields a lenient read ignored, for the journal) and decides the reply. */
+  private ContentGenerator.Turn prepare(Context ctx, ModelCall call) throws IOException {
+    GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
+    return generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
   }
 
   static String apiVersion(Context ctx) {

@@ -33,10 +33,7 @@ final class StreamWriter {
   void event(Object event) {
     try {
       String json = writer.writeValueAsString(event);
-      boolean first = !started();
-      if (first) {
-        start();
-      }
+      boolean first = startIfNotYet();
       String framed = sse ? "data: " + json + "\r\n\r\n" : (first ? "[" : ",\r\n") + json;
       out.write(framed.getBytes(StandardCharsets.UTF_8));
       out.flush();
@@ -45,19 +42,21 @@ final class StreamWriter {
     }
   }
 
-  private void start() throws IOException {
+  /** Sends the status and headers unless they are out; returns whether it did, i.e. nothing was written before. */
+  private boolean startIfNotYet() throws IOException {
+    if (started()) {
+      return false;
+    }
     ctx.status(200).contentType(sse ? "text/event-stream" : Responses.JSON);
     if (sse) {
       ctx.header("Content-Disposition", "attachment");
     }
     out = ctx.res().getOutputStream();
+    return true;
   }
 
   void finish() throws IOException {
-    boolean first = !started();
-    if (first) {
-      start();
-    }
+    boolean first = startIfNotYet();
     if (!sse) {
       out.write((first ? "[]" : "]").getBytes(StandardCharsets.UTF_8));
     }
