@@ -20,12 +20,18 @@ import java.util.concurrent.TimeUnit;
  *
  * @param command the program and its leading arguments, e.g. {@code [node, genai.mjs]}
  * @param directory where it runs
+ * @param environment variables added to its environment
  */
-public record ClientProgram(List<String> command, Path directory) {
+public record ClientProgram(List<String> command, Path directory, Map<String, String> environment) {
   private static final long TIMEOUT_SECONDS = 120;
 
   public ClientProgram {
     command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  public ClientProgram(List<String> command, Path directory) {
+    this(command, directory, Map.of());
   }
 
   /** The parsed last line of the program run against {@code baseUrl} for {@code scenario}. */
@@ -33,7 +39,7 @@ public record ClientProgram(List<String> command, Path directory) {
     List<String> full = new ArrayList<>(command);
     full.add(baseUrl);
     full.add(scenario);
-    Output output = exec(full, directory);
+    Output output = exec(full, directory, environment);
     String out = output.stdout().strip();
     String lastLine = out.substring(out.lastIndexOf('\n') + 1);
     JsonNode answer = output.exitCode() == 0 && lastLine.startsWith("{") ? RawHttp.tree(lastLine) : null;
@@ -62,7 +68,7 @@ public record ClientProgram(List<String> command, Path directory) {
   }
 
   private String label(String scenario) {
-    return String.join(" ", command) + " " + scenario;
+    return environment + " " + String.join(" ", command) + " " + scenario;
   }
 
   /** What a finished process printed. */

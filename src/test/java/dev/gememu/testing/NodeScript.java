@@ -3,6 +3,7 @@ package dev.gememu.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one scenario of a script under {@code src/test/js} with Node, the way a user of the JS SDKs
@@ -38,7 +39,12 @@ public final class NodeScript {
   }
 
   private static ClientProgram program(String script) {
-    return new ClientProgram(List.of(node(), script), DIRECTORY);
+    return program(script, Map.of());
+  }
+
+  /** {@code node <script>} with {@code environment} added, e.g. {@code GEMEMU_JS_SDKS=newest}. */
+  public static ClientProgram program(String script, Map<String, String> environment) {
+    return new ClientProgram(List.of(node(), script), DIRECTORY, environment);
   }
 
   /** The parsed last line of {@code node <script> <baseUrl> <scenario>}. */
