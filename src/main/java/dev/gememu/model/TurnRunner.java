@@ -41,9 +41,10 @@ public final class TurnRunner {
       } else if (step instanceof Step.InlineData data) {
         sink.accept(Part.inline(new Blob(data.mimeType(), data.base64Data(), null)));
       } else if (step instanceof Step.Code code) {
-        Part part = Part.code(ExecutableCode.python(code.code()));
+        String id = model.gemini3() ? Gemini3Parts.codeId(code.code(), executed.size()) : null;
+        Part part = Part.code(model.gemini3() ? Gemini3Parts.code(code.code(), id) : ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
-        latest = runCode(code, model, sink);
+        latest = runCode(code, model, id, sink);
         executed.add(latest);
       }
     }
@@ -75,12 +76,13 @@ public final class TurnRunner {
     }
   }
 
-  private ExecutedCode runCode(Step.Code step, ModelInfo model, Consumer<Part> sink) {
+  private ExecutedCode runCode(Step.Code step, ModelInfo model, String id, Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
         : executor.execute(step.code());
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
-    results.forEach(r -> sink.accept(Part.result(r)));
+    List<CodeExecutionResult> sent = model.gemini3() ? Gemini3Parts.results(results, id) : results;
+    sent.forEach(r -> sink.accept(Part.result(r)));
     CodeExecutionResult last = results.get(results.size() - 1);
     String output = results.size() == 1 ? last.output() : results.get(0).output() + last.output();
     return new ExecutedCode(step.code(), result.outcome(), output, step.expectedOutput(), result.elapsed());
