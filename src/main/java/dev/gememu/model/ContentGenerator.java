@@ -169,6 +169,7 @@ public final class ContentGenerator {
     try {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
+      GenerationSettings.check(model, request.generationConfig());
       reply = decide(call, request);
       if (reply.error() != null) {
         throw reply.error();
