@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +33,8 @@ public final class TurnRunner {
     this.executor = executor;
   }
 
-  /** Runs the reply's steps in order and returns the code that ran. */
-  public List<ExecutedCode> run(Reply reply, ModelInfo model, Consumer<Part> sink) {
+  /** Runs the reply's steps in order, each code step with the request's files, and returns the code that ran. */
+  public List<ExecutedCode> run(Reply reply, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
     List<ExecutedCode> executed = new ArrayList<>();
     ExecutedCode latest = null;
     Step finalText = lastText(reply);
@@ -48,7 +49,7 @@ public final class TurnRunner {
       } else if (step instanceof Step.Code code) {
         Part part = Part.code(ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
-        latest = runCode(code, model, sink);
+        latest = runCode(code, model, inputFiles, sink);
         executed.add(latest);
       }
     }
@@ -80,10 +81,10 @@ public final class TurnRunner {
     }
   }
 
-  private ExecutedCode runCode(Step.Code step, ModelInfo model, Consumer<Part> sink) {
+  private ExecutedCode runCode(Step.Code step, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
-        : executor.execute(ExecutionRequest.of(step.code()));
+        : executor.execute(new ExecutionRequest(step.code(), inputFiles));
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
     results.forEach(r -> sink.accept(Part.result(r)));
     for (OutputFile file : result.files()) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,7 @@ class TurnRunnerTest {
 
   private static List<Part> run(TurnRunner runner, Reply reply, ModelInfo model) {
     List<Part> parts = new ArrayList<>();
-    runner.run(reply, model, parts::add);
+    runner.run(reply, model, Map.of(), parts::add);
     return parts;
   }
 
