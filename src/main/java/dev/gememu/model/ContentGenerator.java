@@ -13,6 +13,7 @@ import dev.gememu.api.RequestValidator;
 import dev.gememu.api.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -50,14 +51,17 @@ public final class ContentGenerator {
     private final ModelInfo model;
     private final Reply reply;
     private final int promptTokens;
+    private final Map<String, byte[]> inputFiles;
     private final TurnListener.Observation observation;
     private final String responseId = responseIds.get();
     private volatile List<ExecutedCode> executed = List.of();
 
-    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation) {
+    private Turn(ModelInfo model, Reply reply, int promptTokens, Map<String, byte[]> inputFiles,
+        TurnListener.Observation observation) {
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
+      this.inputFiles = inputFiles;
       this.observation = observation;
     }
 
@@ -80,7 +84,7 @@ public final class ContentGenerator {
 
     private void run(Consumer<Part> sink) {
       try {
-        executed = List.copyOf(turnRunner.run(reply, model, sink));
+        executed = List.copyOf(turnRunner.run(reply, model, inputFiles, sink));
       } catch (RuntimeException e) {
         observation.failed(reply, e);
         throw e;
@@ -160,7 +164,7 @@ public final class ContentGenerator {
         throw reply.error();
       }
       int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-      return new Turn(model, reply, prompt, observation);
+      return new Turn(model, reply, prompt, InputFiles.of(request.contents()), observation);
     } catch (RuntimeException e) {
       observation.failed(reply, e);
       throw e;
