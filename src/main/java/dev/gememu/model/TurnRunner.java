@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Turns a {@link Reply} into response parts, executing each code step for real. Parts are handed to
+ * Turns a {@link Reply.Scripted} into response parts, executing each code step for real. Parts are handed to
  * the sink as soon as they exist, so a stream can send text before slow code finishes.
  */
 public final class TurnRunner {
@@ -28,7 +28,7 @@ public final class TurnRunner {
   }
 
   /** Runs the reply's steps in order and returns the code that ran. */
-  public List<ExecutedCode> run(Reply reply, ModelInfo model, Consumer<Part> sink) {
+  public List<ExecutedCode> run(Reply.Scripted reply, ModelInfo model, Consumer<Part> sink) {
     List<ExecutedCode> executed = new ArrayList<>();
     ExecutedCode latest = null;
     Step finalText = lastText(reply);
@@ -50,7 +50,7 @@ public final class TurnRunner {
     return executed;
   }
 
-  private static Step lastText(Reply reply) {
+  private static Step lastText(Reply.Scripted reply) {
     Step last = null;
     for (Step step : reply.steps()) {
       if (step instanceof Step.Text) {
