@@ -5,6 +5,7 @@ import dev.gememu.api.CountTokensRequest;
 import dev.gememu.api.CountTokensResponse;
 import dev.gememu.api.ModalityTokenCount;
 import dev.gememu.api.FinishReason;
+import dev.gememu.api.Framing;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
@@ -70,6 +71,25 @@ public final class ContentGenerator {
       return reply.source();
     }
 
+    /** Whether the reply is an answer to send as recorded ({@link #send}) rather than steps to run. */
+    public boolean verbatim() {
+      return reply instanceof Reply.Verbatim;
+    }
+
+    /** Sends a verbatim reply in the framing the client asked for. */
+    public void send(Framing framing, WireSink sink) {
+      if (!(reply instanceof Reply.Verbatim verbatim)) {
+        throw new IllegalStateException("only a verbatim reply is sent as recorded, not " + reply);
+      }
+      try {
+        verbatim.answer().send(framing, sink);
+      } catch (RuntimeException e) {
+        observation.failed(reply, e);
+        throw e;
+      }
+      observation.answered(reply, List.of());
+    }
+
     /** The code that ran, once the reply has been run; empty before. */
     public List<ExecutedCode> executed() {
       return executed;
@@ -83,8 +103,11 @@ public final class ContentGenerator {
     }
 
     private void run(Consumer<Part> sink) {
+      if (!(reply instanceof Reply.Scripted scripted)) {
+        throw new IllegalStateException("only a scripted reply is run, not " + reply);
+      }
       try {
-        executed = List.copyOf(turnRunner.run(reply, model, inputFiles, sink));
+        executed = List.copyOf(turnRunner.run(scripted, model, inputFiles, sink));
       } catch (RuntimeException e) {
         observation.failed(reply, e);
         throw e;
@@ -160,11 +183,14 @@ public final class ContentGenerator {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
       reply = decide(call, request);
-      if (reply.error() != null) {
-        throw reply.error();
+      if (reply instanceof Reply.Failure failure) {
+        throw failure.error();
+      } else if (reply instanceof Reply.Scripted || reply instanceof Reply.Verbatim) {
+        int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
+        return new Turn(model, reply, prompt, InputFiles.of(request.contents()), observation);
+      } else {
+        throw new IllegalStateException("unknown kind of reply: " + reply);
       }
-      int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-      return new Turn(model, reply, prompt, InputFiles.of(request.contents()), observation);
     } catch (RuntimeException e) {
       observation.failed(reply, e);
       throw e;

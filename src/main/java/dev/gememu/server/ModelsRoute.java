@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.CountTokensRequest;
+import dev.gememu.api.Framing;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
@@ -69,6 +70,10 @@ final class ModelsRoute {
 
   private void generate(Context ctx, ModelCall call) throws IOException {
     ContentGenerator.Turn turn = prepare(ctx, call);
+    if (turn.verbatim()) {
+      sendVerbatim(ctx, call, turn);
+      return;
+    }
     GenerateContentResponse response = turn.complete();
     DriftHeader.value(turn.executed(), turn.source()).ifPresent(drift -> ctx.header(DriftHeader.NAME, drift));
     Responses.json(ctx, prettyWriter, response);
@@ -81,6 +86,10 @@ final class ModelsRoute {
    */
   private void stream(Context ctx, ModelCall call) throws IOException {
     ContentGenerator.Turn turn = prepare(ctx, call);
+    if (turn.verbatim()) {
+      sendVerbatim(ctx, call, turn);
+      return;
+    }
     StreamWriter events = new StreamWriter(ctx, Responses.isSse(ctx), mapper);
     try {
       turn.stream(events::event);
@@ -91,6 +100,11 @@ final class ModelsRoute {
       events.event(ErrorMapper.toApiException(error).toEnvelope());
     }
     events.finish();
+  }
+
+  /** A recorded (or upstream) answer goes out as it was sent; once started, it can only end as it is. */
+  private static void sendVerbatim(Context ctx, ModelCall call, ContentGenerator.Turn turn) {
+    turn.send(Framing.of(call.method(), Responses.isSse(ctx)), new ContextSink(ctx));
   }
 
   /** Reads the body (noting the fields a lenient read ignored, for the journal) and decides the reply. */

@@ -32,7 +32,7 @@ class JournalTest {
     Journal journal = new Journal(clock, 10);
     ExecutedCode run = new ExecutedCode("print(1)", Outcome.OUTCOME_OK, "1\n", "2\n", Duration.ofMillis(7));
 
-    journal.begin(call, request).answered(new Reply(List.of(), "fixture f (x.yaml)"), List.of(run));
+    journal.begin(call, request).answered(new Reply.Scripted(List.of(), "fixture f (x.yaml)"), List.of(run));
 
     assertThat(journal.entries()).containsExactly(new JournalEntry(1, "2026-01-02T03:04:05Z",
         "streamGenerateContent", "gemini-2.5-flash", "sum?", List.of("user: text", "model: thought, text", "user: text"),
@@ -45,7 +45,7 @@ class JournalTest {
     Journal journal = new Journal(clock, 2);
     TurnListener.Observation first = journal.begin(call, request);
     first.failed(null, new ApiException(Status.NOT_FOUND, "no reply"));
-    journal.begin(call, request).failed(Reply.failing(new ApiException(Status.UNAVAILABLE, "busy"), "fixture s (a)"),
+    journal.begin(call, request).failed(new Reply.Failure(new ApiException(Status.UNAVAILABLE, "busy"), "fixture s (a)"),
         new ApiException(Status.UNAVAILABLE, "busy"));
     journal.begin(call, request).failed(null, new IllegalStateException("boom"));
 
