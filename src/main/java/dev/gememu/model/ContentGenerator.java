@@ -29,21 +29,14 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
-  private final TurnListener listener;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
       TokenEstimator tokens, Supplier<String> responseIds) {
-    this(catalog, responders, turnRunner, tokens, responseIds, TurnListener.NONE);
-  }
-
-  public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener) {
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
     this.tokens = tokens;
     this.responseIds = responseIds;
-    this.listener = listener;
   }
 
   /** A validated request with the reply decided: what remains is running it. */
@@ -51,11 +44,11 @@ public final class ContentGenerator {
     private final ModelInfo model;
     private final Reply reply;
     private final int promptTokens;
-    private final TurnListener.Observation observation;
+    private final TurnObserver observation;
     private final String responseId = responseIds.get();
     private volatile List<ExecutedCode> executed = List.of();
 
-    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation) {
+    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnObserver observation) {
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
@@ -173,7 +166,11 @@ public final class ContentGenerator {
 
   /** Validates the request and decides the reply; throws {@link ApiException} before anything is sent. */
   public Turn prepare(ModelCall call, GenerateContentRequest request) {
-    TurnListener.Observation observation = listener.begin(call, request);
+    return prepare(call, request, TurnObserver.NONE);
+  }
+
+  /** As {@link #prepare(ModelCall, GenerateContentRequest)}, telling the observer how the call ends. */
+  public Turn prepare(ModelCall call, GenerateContentRequest request, TurnObserver observation) {
     Reply reply = null;
     try {
       ModelInfo model = catalog.require(call);
