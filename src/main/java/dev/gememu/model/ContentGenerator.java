@@ -30,21 +30,14 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
-  private final TurnListener listener;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
       TokenEstimator tokens, Supplier<String> responseIds) {
-    this(catalog, responders, turnRunner, tokens, responseIds, TurnListener.NONE);
-  }
-
-  public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener) {
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
     this.tokens = tokens;
     this.responseIds = responseIds;
-    this.listener = listener;
   }
 
   /** A validated request with the reply decided: what remains is running it. */
@@ -53,12 +46,12 @@ public final class ContentGenerator {
     private final Reply reply;
     private final int promptTokens;
     private final Map<String, byte[]> inputFiles;
-    private final TurnListener.Observation observation;
+    private final TurnObserver observation;
     private final String responseId = responseIds.get();
     private volatile List<ExecutedCode> executed = List.of();
 
     private Turn(ModelInfo model, Reply reply, int promptTokens, Map<String, byte[]> inputFiles,
-        TurnListener.Observation observation) {
+        TurnObserver observation) {
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
@@ -177,7 +170,11 @@ public final class ContentGenerator {
 
   /** Validates the request and decides the reply; throws {@link ApiException} before anything is sent. */
   public Turn prepare(ModelCall call, GenerateContentRequest request) {
-    TurnListener.Observation observation = listener.begin(call, request);
+    return prepare(call, request, TurnObserver.NONE);
+  }
+
+  /** As {@link #prepare(ModelCall, GenerateContentRequest)}, telling the observer how the call ends. */
+  public Turn prepare(ModelCall call, GenerateContentRequest request, TurnObserver observation) {
     Reply reply = null;
     try {
       ModelInfo model = catalog.require(call);

@@ -11,10 +11,13 @@ import java.util.Map;
 /** Sends a verbatim answer to the client: status and headers first, then each chunk flushed as it comes. */
 final class ContextSink implements WireSink {
   private final Context ctx;
+  private final boolean streams;
   private OutputStream out;
 
-  ContextSink(Context ctx) {
+  /** @param streams whether each chunk is a stream event (captured as one) rather than part of one body */
+  ContextSink(Context ctx, boolean streams) {
     this.ctx = ctx;
+    this.streams = streams;
   }
 
   @Override
@@ -32,6 +35,11 @@ final class ContextSink implements WireSink {
   public void write(String chunk) {
     if (out == null) {
       throw new IllegalStateException("a chunk was written before the status");
+    }
+    if (streams) {
+      ExchangeCapture.of(ctx).event(chunk);
+    } else {
+      ExchangeCapture.of(ctx).appendBody(chunk);
     }
     try {
       out.write(chunk.getBytes(StandardCharsets.UTF_8));

@@ -63,8 +63,10 @@ final class ModelsRoute {
     switch (call.method()) {
       case GENERATE_CONTENT -> generate(ctx, call);
       case STREAM_GENERATE_CONTENT -> stream(ctx, call);
-      case COUNT_TOKENS -> Responses.json(ctx, prettyWriter,
-          generator.countTokens(call, bodies.read(ctx, CountTokensRequest.class)));
+      case COUNT_TOKENS -> {
+        ExchangeCapture.of(ctx).model(call, null);
+        Responses.json(ctx, prettyWriter, generator.countTokens(call, bodies.read(ctx, CountTokensRequest.class)));
+      }
     }
   }
 
@@ -97,20 +99,27 @@ final class ModelsRoute {
       if (!events.started()) {
         throw error;
       }
-      events.event(ErrorMapper.toApiException(error).toEnvelope());
+      ApiException inBand = ErrorMapper.toApiException(error);
+      ExchangeCapture.of(ctx).error(inBand.getMessage());
+      events.event(inBand.toEnvelope());
     }
     events.finish();
   }
 
   /** A recorded (or upstream) answer goes out as it was sent; once started, it can only end as it is. */
   private static void sendVerbatim(Context ctx, ModelCall call, ContentGenerator.Turn turn) {
-    turn.send(Framing.of(call.method(), Responses.isSse(ctx)), new ContextSink(ctx));
+    Framing framing = Framing.of(call.method(), Responses.isSse(ctx));
+    turn.send(framing, new ContextSink(ctx, framing.streams()));
   }
 
   /** Reads the body (noting the fields a lenient read ignored, for the journal) and decides the reply. */
   private ContentGenerator.Turn prepare(Context ctx, ModelCall call) throws IOException {
+    ExchangeCapture capture = ExchangeCapture.of(ctx);
+    capture.model(call, null);
     GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    return generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
+    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx));
+    capture.model(read, request);
+    return generator.prepare(read, request, capture);
   }
 
   static String apiVersion(Context ctx) {
