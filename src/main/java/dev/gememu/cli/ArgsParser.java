@@ -30,10 +30,14 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Port to listen on, 0 for any free port (env GEMEMU_PORT, default ${DEFAULT-VALUE}).")
   private int port;
 
-  @Option(names = "--models", split = ",", defaultValue = "${env:GEMEMU_MODELS:-"
-      + "gemini-2.5-flash,gemini-2.5-pro,gemini-2.0-flash,gemini-3-flash-preview,gemini-3-pro-preview}",
-      description = "Comma-separated model ids to answer as (env GEMEMU_MODELS).")
+  @Option(names = "--models", split = ",", defaultValue = "${env:GEMEMU_MODELS:-}",
+      description = "Comma-separated model ids to answer as, replacing the default list of every model"
+          + " Google serves (env GEMEMU_MODELS).")
   private List<String> models;
+
+  @Option(names = "--extra-models", split = ",", defaultValue = "${env:GEMEMU_EXTRA_MODELS:-}",
+      description = "Comma-separated model ids to answer as besides --models (env GEMEMU_EXTRA_MODELS).")
+  private List<String> extraModels;
 
   @Option(names = "--timeout", defaultValue = "${env:GEMEMU_TIMEOUT:-30s}",
       converter = DurationConverter.class,
@@ -110,13 +114,24 @@ public final class ArgsParser implements Callable<ServerConfig> {
     if (!pythonLibs.isBlank()) {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
-    return defaults.withHost(host).withPort(port).withModels(models)
+    return defaults.withHost(host).withPort(port).withModels(modelIds(models, extraModels, defaults.models()))
         .withHttp(new ServerSettings(keys, lenient))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
         .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));
+  }
+
+  /** The --models list (or the defaults when it is empty), then the --extra-models not already in it. */
+  static List<String> modelIds(List<String> models, List<String> extra, List<String> defaults) {
+    Set<String> ids = new LinkedHashSet<>();
+    models.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
+    if (ids.isEmpty()) {
+      ids.addAll(defaults);
+    }
+    extra.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
+    return List.copyOf(ids);
   }
 
   /** The --fixtures flags when given, else the GEMEMU_FIXTURES list. */

@@ -25,4 +25,16 @@ class ArgsParserTest {
     assertThat(ArgsParser.fixtureDirs(List.of(Path.of("flag")), "x")).containsExactly(Path.of("flag"));
     assertThat(ArgsParser.fixtureDirs(null, null)).isEmpty();
   }
+
+  @Test
+  void servesEveryKnownModelByDefaultAndExtraModelsAddToTheList() {
+    assertThat(ArgsParser.parse(new String[0], new int[1]).models()).isEqualTo(ServerConfig.defaults().models());
+
+    ServerConfig added = ArgsParser.parse(new String[] {"--extra-models", "gemini-9-flash,gemini-2.5-flash"}, new int[1]);
+    assertThat(added.models()).hasSize(ServerConfig.defaults().models().size() + 1).endsWith("gemini-9-flash");
+
+    ServerConfig replaced = ArgsParser.parse(
+        new String[] {"--models", "gemini-2.5-flash", "--extra-models", "my-tuned-model"}, new int[1]);
+    assertThat(replaced.models()).containsExactly("gemini-2.5-flash", "my-tuned-model");
+  }
 }
