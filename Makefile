@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 ARGS ?=
 JS_SDKS := src/test/js
 
-.PHONY: build test run bench clean python-libs
+.PHONY: build test run bench clean python-libs dist
 
 build: python-libs
 	$(MVN) -q -DskipTests package
@@ -33,6 +33,21 @@ python-libs:
 # and prints medians and ratios.
 bench: build
 	java -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) dev.gememu.bench.Bench .
+
+# An archive that runs with only a JDK: bin/gememu, lib/ (gememu.jar, its dependencies, the JIT
+# compiler), python-libs/ when populated, the example fixtures.
+DIST := target/dist/gememu
+dist: build
+	rm -rf target/dist target/gememu-dist.tar.gz
+	$(MVN) -q dependency:copy-dependencies@dist-lib
+	mkdir -p $(DIST)/bin $(DIST)/lib/jit
+	cp bin/gememu $(DIST)/bin/
+	cp target/gememu.jar $(DIST)/lib/
+	cp target/jit/*.jar $(DIST)/lib/jit/
+	cp -r fixtures $(DIST)/fixtures
+	cp -r python-libs $(DIST)/python-libs
+	tar -czf target/gememu-dist.tar.gz -C target/dist gememu
+	@echo "target/gememu-dist.tar.gz: unpack anywhere and run gememu/bin/gememu (needs only a JDK 17+)"
 
 clean:
 	$(MVN) -q clean
