@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** The running parts of one gememu, shared by its {@link Gememu} handles: the composition root. */
@@ -38,6 +39,7 @@ final class Emulator implements AutoCloseable {
   final Journal journal;
   private final FixtureWatcher watcher;
   private final EmulatorServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Emulator(ServerConfig config, PythonExecutor executor, Scopes scopes, CallLog calls, Journal journal,
       FixtureWatcher watcher, EmulatorServer server) {
@@ -120,6 +122,9 @@ final class Emulator implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     watcher.close();
     server.close();
     executor.close();

@@ -4,6 +4,8 @@ import dev.gememu.config.ServerConfig;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -102,9 +104,21 @@ public final class Gememu implements AutoCloseable {
     }
   }
 
-  /** A new scope inside this one, named after {@code label} (e.g. a test's name) plus a number. */
-  public Gememu openScope(String label) {
-    return new Gememu(emulator, emulator.scopes.open(scope, label));
+  /**
+   * A new scope inside this one, named after {@code label} (e.g. a test's name) plus a number, that
+   * starts with (and resets to) the fixtures of {@code fixtures}: class path resources (looked up
+   * with the thread's context class loader) or paths, as for {@link GememuBuilder#fixtures(String...)}.
+   */
+  public Gememu openScope(String label, String... fixtures) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    FixtureSources sources = new FixtureSources(loader != null ? loader : Gememu.class.getClassLoader());
+    List<Fixture> initial = new ArrayList<>();
+    for (String source : fixtures) {
+      initial.addAll(sources.load(source));
+    }
+    Gememu child = new Gememu(emulator, emulator.scopes.open(scope, label));
+    initial.forEach(child::initialFixture);
+    return child;
   }
 
   /** How many fixtures the server serves and how many files could not be loaded, for the start-up log. */
