@@ -1,11 +1,7 @@
 package dev.gememu;
 
-import dev.gememu.api.ApiException;
-import dev.gememu.api.GenerateContentRequest;
-import dev.gememu.api.ModelCall;
-import dev.gememu.model.ExecutedCode;
-import dev.gememu.model.Reply;
-import dev.gememu.model.TurnListener;
+import dev.gememu.journal.Exchange;
+import dev.gememu.journal.ExchangeStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +9,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * Every finished call to the model, with the scope its request named, newest last (at most
- * {@code capacity}). Waiters are woken on each new call, so tests wait for calls without polling.
+ * The server's captured exchanges, each with the scope its request named (resolved as it is
+ * captured, while the scope is open), newest last (at most {@code capacity}). Waiters are woken by
+ * each new exchange, so tests wait for calls without polling.
  */
-final class CallLog implements TurnListener {
+final class CallLog {
   private final Scopes scopes;
   private final int capacity;
   private final List<Entry> entries = new ArrayList<>();
@@ -24,40 +21,20 @@ final class CallLog implements TurnListener {
   /** A call and the scope it was made in. */
   record Entry(Scope scope, RecordedCall call) {}
 
-  CallLog(Scopes scopes, int capacity) {
+  private CallLog(Scopes scopes, int capacity) {
     this.scopes = scopes;
     this.capacity = capacity;
   }
 
-  @Override
-  public Observation begin(ModelCall call, GenerateContentRequest request) {
-    Scope scope = scopes.of(call.header(Scopes.HEADER));
-    return new Observation() {
-      @Override
-      public void answered(Reply reply, List<ExecutedCode> executed) {
-        add(new Entry(scope, call(call, request, reply, 200, executed)));
-      }
-
-      @Override
-      public void failed(Reply reply, RuntimeException error) {
-        int status = error instanceof ApiException api ? api.status().httpCode() : 500;
-        add(new Entry(scope, call(call, request, reply, status, List.of())));
-      }
-    };
+  /** A log that hears every exchange the store captures from now on. */
+  static CallLog following(ExchangeStore exchanges, Scopes scopes, int capacity) {
+    CallLog log = new CallLog(scopes, capacity);
+    exchanges.subscribe(log::add);
+    return log;
   }
 
-  private static RecordedCall call(ModelCall call, GenerateContentRequest request, Reply reply, int status,
-      List<ExecutedCode> executed) {
-    List<RecordedCall.CodeRun> code = new ArrayList<>();
-    for (ExecutedCode run : executed) {
-      code.add(new RecordedCall.CodeRun(run.code(), run.outcome().name(), run.output()));
-    }
-    return new RecordedCall(call.model(), call.method().verb(), call.headers(), request,
-        reply == null ? null : reply.source(), status, code);
-  }
-
-  private synchronized void add(Entry entry) {
-    entries.add(entry);
+  private synchronized void add(Exchange exchange) {
+    entries.add(new Entry(scopes.of(exchange.requestHeader(Scopes.HEADER)), RecordedCall.of(exchange)));
     if (entries.size() > capacity) {
       entries.remove(0);
     }

@@ -8,15 +8,12 @@ import dev.gememu.fixtures.FixtureMatcher;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.FixtureWatcher;
 import dev.gememu.fixtures.Sleeper;
-import dev.gememu.journal.Journal;
+import dev.gememu.journal.ExchangeStore;
 import dev.gememu.model.ContentGenerator;
-import dev.gememu.model.ExecutedCode;
 import dev.gememu.model.InlineCodeResponder;
 import dev.gememu.model.ModelCatalog;
-import dev.gememu.model.Reply;
 import dev.gememu.model.Responder;
 import dev.gememu.model.TokenEstimator;
-import dev.gememu.model.TurnListener;
 import dev.gememu.model.TurnRunner;
 import dev.gememu.server.EmulatorServer;
 import java.security.SecureRandom;
@@ -36,18 +33,18 @@ final class Emulator implements AutoCloseable {
   final PythonExecutor executor;
   final Scopes scopes;
   final CallLog calls;
-  final Journal journal;
+  final ExchangeStore exchanges;
   private final FixtureWatcher watcher;
   private final EmulatorServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Emulator(ServerConfig config, PythonExecutor executor, Scopes scopes, CallLog calls, Journal journal,
-      FixtureWatcher watcher, EmulatorServer server) {
+  private Emulator(ServerConfig config, PythonExecutor executor, Scopes scopes, CallLog calls,
+      ExchangeStore exchanges, FixtureWatcher watcher, EmulatorServer server) {
     this.config = config;
     this.executor = executor;
     this.scopes = scopes;
     this.calls = calls;
-    this.journal = journal;
+    this.exchanges = exchanges;
     this.watcher = watcher;
     this.server = server;
   }
@@ -65,19 +62,19 @@ final class Emulator implements AutoCloseable {
       FixtureStore fixtures = new FixtureStore(
           new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
       fixtures.reload();
-      Journal journal = new Journal(Clock.systemUTC(), Journal.DEFAULT_CAPACITY);
+      ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
       Scopes scopes = new Scopes(fixtures, new FixtureMatcher(), Sleeper.SYSTEM);
-      CallLog calls = new CallLog(scopes, CALL_LOG_CAPACITY);
+      CallLog calls = CallLog.following(exchanges, scopes, CALL_LOG_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       List<Responder> responders = new ArrayList<>(firstResponders);
       responders.add(scopes);
       responders.add(new InlineCodeResponder());
       ContentGenerator generator = new ContentGenerator(catalog, responders, new TurnRunner(python),
-          new TokenEstimator(), responseIds(new SecureRandom()), both(journal, calls));
+          new TokenEstimator(), responseIds(new SecureRandom()));
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
-      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal)
-          .start(config.host(), config.port());
-      return new Emulator(config, python, scopes, calls, journal, watcher, server);
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
+          Clock.systemUTC()).start(config.host(), config.port());
+      return new Emulator(config, python, scopes, calls, exchanges, watcher, server);
     } catch (RuntimeException e) {
       if (watcher != null) {
         watcher.close();
@@ -93,26 +90,6 @@ final class Emulator implements AutoCloseable {
       byte[] bytes = new byte[16];
       random.nextBytes(bytes);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 22);
-    };
-  }
-
-  private static TurnListener both(TurnListener first, TurnListener second) {
-    return (call, request) -> {
-      TurnListener.Observation one = first.begin(call, request);
-      TurnListener.Observation two = second.begin(call, request);
-      return new TurnListener.Observation() {
-        @Override
-        public void answered(Reply reply, List<ExecutedCode> executed) {
-          one.answered(reply, executed);
-          two.answered(reply, executed);
-        }
-
-        @Override
-        public void failed(Reply reply, RuntimeException error) {
-          one.failed(reply, error);
-          two.failed(reply, error);
-        }
-      };
     };
   }
 

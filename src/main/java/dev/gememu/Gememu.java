@@ -4,6 +4,7 @@ import dev.gememu.config.ServerConfig;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.journal.ExchangeStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,15 @@ public final class Gememu implements AutoCloseable {
     scope.addInitial(fixture);
   }
 
+  /**
+   * Every exchange with the API as captured (the latest {@value ExchangeStore#DEFAULT_CAPACITY}),
+   * whatever its scope: bodies, stream events, redacted headers. {@link #requests()} is the scoped,
+   * filterable view tests usually want.
+   */
+  public ExchangeStore exchanges() {
+    return emulator.exchanges;
+  }
+
   /** The calls made to the model in this scope (for the server: all calls), to filter and count. */
   public Requests requests() {
     return new Requests(emulator.calls, scope);
@@ -100,7 +110,7 @@ public final class Gememu implements AutoCloseable {
     scope.reset();
     emulator.calls.forget(scope);
     if (scope.parent() == null) {
-      emulator.journal.clear();
+      emulator.exchanges.clear();
     }
   }
 

@@ -31,12 +31,12 @@ public final class Requests {
 
   /** Calls to this model id, e.g. {@code gemini-2.5-flash}. */
   public Requests model(String model) {
-    return where(call -> call.model().equals(model));
+    return where(call -> model.equals(call.model()));
   }
 
   /** Calls of this verb: {@code generateContent} or {@code streamGenerateContent}. */
   public Requests method(String verb) {
-    return where(call -> call.method().equalsIgnoreCase(verb));
+    return where(call -> verb.equalsIgnoreCase(call.method()));
   }
 
   /** Calls carrying this header with exactly this value. */
@@ -98,7 +98,8 @@ public final class Requests {
 
   private static String describe(List<RecordedCall> calls) {
     return calls.isEmpty() ? "" : calls.stream()
-        .map(call -> "\n  " + call.method() + " " + call.model() + " \"" + abbreviate(call.lastUserText()) + "\" -> "
+        .map(call -> "\n  " + call.exchange().method() + " " + call.exchange().path() + " \""
+            + abbreviate(call.lastUserText()) + "\" -> "
             + call.status() + (call.reply() == null ? "" : " (" + call.reply() + ")"))
         .collect(Collectors.joining("", ":", ""));
   }

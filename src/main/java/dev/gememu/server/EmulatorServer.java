@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
@@ -12,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,12 @@ public final class EmulatorServer implements AutoCloseable {
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, Journal journal) {
+      FixtureStore fixtures, ExchangeStore exchanges, Clock clock) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
-    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), journal, prettyWriter);
+    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -40,8 +42,16 @@ public final class EmulatorServer implements AutoCloseable {
           LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
     });
     app.before(ctx -> {
+      if (!ctx.path().startsWith(AdminRoute.PREFIX)) {
+        ExchangeCapture.begin(ctx, clock);
+      }
       if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
         apiKeys.check(ctx);
+      }
+    });
+    app.after(ctx -> {
+      if (ExchangeCapture.captured(ctx)) {
+        exchanges.add(ExchangeCapture.of(ctx).finish(ctx, settings.redaction()));
       }
     });
     app.get("/{version}/models", models::list);

@@ -1,5 +1,6 @@
 package dev.gememu.testing;
 
+import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
 import dev.gememu.executor.PythonExecutor;
 import java.time.Duration;
@@ -11,7 +12,8 @@ public final class FakeExecutor implements PythonExecutor {
   private final List<String> executed = new CopyOnWriteArrayList<>();
 
   @Override
-  public ExecutionResult execute(String code) {
+  public ExecutionResult execute(ExecutionRequest request) {
+    String code = request.code();
     executed.add(code);
     return ExecutionResult.ok("ran " + code.strip() + "\n", "", Duration.ofMillis(1));
   }
