@@ -35,19 +35,9 @@ bench: build
 	java -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) dev.gememu.bench.Bench .
 
 # An archive that runs with only a JDK: bin/gememu, lib/ (gememu.jar, its dependencies, the JIT
-# compiler), python-libs/ when populated, the example fixtures.
-DIST := target/dist/gememu
+# compiler), python-libs/ and the example fixtures.
 dist: build
-	rm -rf target/dist target/gememu-dist.tar.gz
-	$(MVN) -q dependency:copy-dependencies@dist-lib
-	mkdir -p $(DIST)/bin $(DIST)/lib/jit
-	cp bin/gememu $(DIST)/bin/
-	cp target/gememu.jar $(DIST)/lib/
-	cp target/jit/*.jar $(DIST)/lib/jit/
-	cp -r fixtures $(DIST)/fixtures
-	cp -r python-libs $(DIST)/python-libs
-	tar -czf target/gememu-dist.tar.gz -C target/dist gememu
-	@echo "target/gememu-dist.tar.gz: unpack anywhere and run gememu/bin/gememu (needs only a JDK 17+)"
+	bin/make-dist target
 
 clean:
 	$(MVN) -q clean
