@@ -5,7 +5,7 @@ JS_SDKS := src/test/js
 PY_SDK := src/test/python
 GO_SDK := src/test/go
 
-.PHONY: build test run bench clean python-libs wrk sdk-clients
+.PHONY: build test run bench clean python-libs wrk sdk-clients dist
 
 build: python-libs
 	$(MVN) -q -DskipTests package
@@ -56,6 +56,11 @@ wrk:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }; } \
 	  || echo "*** wrk is not installed and could not be installed: the playback bench is skipped ***" >&2
+
+# An archive that runs with only a JDK: bin/gememu, lib/ (gememu.jar, its dependencies, the JIT
+# compiler), python-libs/ and the example fixtures.
+dist: build
+	bin/make-dist target
 
 clean:
 	$(MVN) -q clean
