@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
+import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
 import dev.gememu.executor.PythonExecutor;
 import dev.gememu.server.JsonMapper;
@@ -149,7 +150,8 @@ class Gemini3WireShapesTest {
         + "ZeroDivisionError: division by zero\n";
 
     @Override
-    public ExecutionResult execute(String code) {
+    public ExecutionResult execute(ExecutionRequest request) {
+      String code = request.code();
       String stdout = code.contains("print('ok')") ? "ok\n" : "";
       return code.contains("1/0") ? ExecutionResult.failed(stdout, "", TRACEBACK, Duration.ZERO)
           : ExecutionResult.ok(stdout, "", Duration.ZERO);

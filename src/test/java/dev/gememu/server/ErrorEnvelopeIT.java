@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.RawHttp;
 import dev.gememu.testing.RunningGememu;
 import java.net.URI;
@@ -148,7 +148,8 @@ class ErrorEnvelopeIT {
           {"contents": [{"parts": [{"text": "Run:\\n```python\\nprint(1)\\n```"}]}],
            "generationConfig": {"temprature": 0.5}}""");
       JsonNode journal = new dev.gememu.testing.Admin(lenient.baseUrl("127.0.0.1")).journal();
-      assertThat(journal.at("/0/ignoredFields").toString()).isEqualTo("[\"generation_config.temprature\"]");
+      // The journal lists every exchange, oldest first: the countTokens call, then the generation.
+      assertThat(journal.at("/1/ignoredFields").toString()).isEqualTo("[\"generation_config.temprature\"]");
     }
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.ModelCall;
+import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
 import dev.gememu.executor.PythonExecutor;
 import dev.gememu.model.ContentGenerator;
@@ -157,7 +158,7 @@ class RequestShapesTest {
   /** Nothing here runs code: preparing a turn decides the reply and stops. */
   private static final class NoPython implements PythonExecutor {
     @Override
-    public ExecutionResult execute(String code) {
+    public ExecutionResult execute(ExecutionRequest request) {
       throw new AssertionError("no code runs while a turn is prepared");
     }
 

@@ -4,7 +4,7 @@ import static dev.gememu.testing.RawHttp.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.ClientProgram;
 import dev.gememu.testing.SharedGememu;
 import java.util.ArrayList;

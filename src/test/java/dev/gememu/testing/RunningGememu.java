@@ -2,7 +2,7 @@ package dev.gememu.testing;
 
 import com.google.genai.Client;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -44,6 +44,11 @@ public final class RunningGememu implements BeforeAllCallback, AfterAllCallback 
   @Override
   public void afterAll(ExtensionContext context) {
     gememu.close();
+  }
+
+  /** The running gememu itself, e.g. for its captured exchanges. */
+  public Gememu gememu() {
+    return gememu;
   }
 
   public String baseUrl() {

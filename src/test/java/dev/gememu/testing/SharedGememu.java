@@ -1,7 +1,7 @@
 package dev.gememu.testing;
 
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.fixtures.FixtureSettings;
 import java.nio.file.Path;
 import java.util.List;
