@@ -1,6 +1,7 @@
 package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutorOptions;
+import dev.gememu.executor.Interpreter;
 import dev.gememu.executor.FilesystemPolicy;
 import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.server.ServerSettings;
@@ -69,10 +70,11 @@ public final class ArgsParser implements Callable<ServerConfig> {
           + " (env GEMEMU_FIXTURES_POLL, default ${DEFAULT-VALUE}).")
   private Duration fixturesPoll;
 
-  @Option(names = "--executor", defaultValue = "${env:GEMEMU_EXECUTOR:-worker}", converter = KindConverter.class,
-      description = "Where code runs: worker (separate supervised JVMs) or in-process (weaker isolation)"
-          + " (env GEMEMU_EXECUTOR, default ${DEFAULT-VALUE}).")
-  private ExecutorOptions.Kind executorKind;
+  @Option(names = "--executor", defaultValue = "${env:GEMEMU_EXECUTOR:-auto}", converter = ExecutorConverter.class,
+      description = "Which Python runs code: graalpy (worker JVMs), cpython (Gemini's libraries, sandboxed by"
+          + " bubblewrap), auto (GraalPy unless the code imports a library only CPython has), or in-process"
+          + " (GraalPy in the server's JVM, weaker isolation) (env GEMEMU_EXECUTOR, default ${DEFAULT-VALUE}).")
+  private ExecutorChoice executor;
 
   @Option(names = "--workers", defaultValue = "${env:GEMEMU_WORKERS:-2}",
       description = "Worker processes, each running one snippet at a time (env GEMEMU_WORKERS, default ${DEFAULT-VALUE}).")
@@ -114,7 +116,7 @@ public final class ArgsParser implements Callable<ServerConfig> {
         .withHttp(new ServerSettings(keys, lenient))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
-        .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
+        .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
         .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));
   }
@@ -145,11 +147,28 @@ public final class ArgsParser implements Callable<ServerConfig> {
     return commandLine.getExecutionResult();
   }
 
-  /** Accepts {@code worker} and {@code in-process}. */
-  static final class KindConverter implements CommandLine.ITypeConverter<ExecutorOptions.Kind> {
+  /** Which Python, and for GraalPy where it runs. */
+  record ExecutorChoice(Interpreter interpreter, ExecutorOptions.Kind kind) {}
+
+  /** Accepts {@code graalpy}, {@code cpython}, {@code auto}, {@code in-process}, and {@code worker} (= graalpy). */
+  static final class ExecutorConverter implements CommandLine.ITypeConverter<ExecutorChoice> {
     @Override
-    public ExecutorOptions.Kind convert(String value) {
-      return ExecutorOptions.Kind.valueOf(value.trim().toUpperCase().replace('-', '_'));
+    public ExecutorChoice convert(String value) {
+      String name = value.trim().toLowerCase(java.util.Locale.ROOT);
+      switch (name) {
+        case "in-process":
+          return new ExecutorChoice(Interpreter.GRAALPY, ExecutorOptions.Kind.IN_PROCESS);
+        case "worker":
+          return new ExecutorChoice(Interpreter.GRAALPY, ExecutorOptions.Kind.WORKER);
+        default:
+          try {
+            return new ExecutorChoice(Interpreter.valueOf(name.toUpperCase(java.util.Locale.ROOT)),
+                ExecutorOptions.Kind.WORKER);
+          } catch (IllegalArgumentException unknown) {
+            throw new CommandLine.TypeConversionException(
+                "'" + value + "' is not an executor: use graalpy, cpython, auto or in-process");
+          }
+      }
     }
   }
 

@@ -76,7 +76,7 @@ public final class Journal implements TurnListener {
     List<JournalEntry.CodeRun> code = new ArrayList<>();
     for (ExecutedCode run : executed) {
       code.add(new JournalEntry.CodeRun(run.code(), run.outcome().name(), run.output(), run.expectedOutput(),
-          run.drifted(), run.elapsed() == null ? 0 : run.elapsed().toMillis()));
+          run.drifted(), run.elapsed() == null ? 0 : run.elapsed().toMillis(), run.executor()));
     }
     boolean contents = request.contents() != null;
     return new JournalEntry(ids.incrementAndGet(), start.toString(), call.method().verb(), call.model(),

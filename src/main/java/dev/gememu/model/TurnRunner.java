@@ -84,7 +84,7 @@ public final class TurnRunner {
   private ExecutedCode runCode(Step.Code step, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
-        : executor.execute(new ExecutionRequest(step.code(), inputFiles));
+        : executor.execute(new ExecutionRequest(step.code(), inputFiles, step.interpreter()));
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
     results.forEach(r -> sink.accept(Part.result(r)));
     for (OutputFile file : result.files()) {
@@ -93,7 +93,7 @@ public final class TurnRunner {
     CodeExecutionResult last = results.get(results.size() - 1);
     String output = results.size() == 1 ? last.output() : results.get(0).output() + last.output();
     return new ExecutedCode(step.code(), CodeResultLayout.outcome(result.outcome()), output, step.expectedOutput(),
-        result.elapsed());
+        result.elapsed(), result.ranOn() == null ? null : result.ranOn().label());
   }
 
   private static String fill(String template, ExecutedCode latest) {
