@@ -3,9 +3,9 @@ MVN ?= mvn -B -ntp
 ARGS ?=
 JS_SDKS := src/test/js
 
-.PHONY: build test run bench clean python-libs
+.PHONY: build test run bench clean python-libs cpython-sandbox
 
-build: python-libs
+build: python-libs cpython-sandbox
 	$(MVN) -q -DskipTests package
 	@$(MAKE) --no-print-directory target/worker.aot
 
@@ -14,7 +14,7 @@ build: python-libs
 target/worker.aot: target/gememu.jar target/classpath.txt
 	bin/gememu --train-worker-cache $@
 
-test: python-libs $(JS_SDKS)/node_modules/.package-lock.json
+test: python-libs cpython-sandbox $(JS_SDKS)/node_modules/.package-lock.json
 	$(MVN) verify
 
 # The JS SDKs JsSdkIT drives, installed from the committed lockfile when missing or stale.
@@ -28,6 +28,11 @@ run: build
 # Pure-Python packages for the sandbox, from Debian's packages; skipped with a message without apt.
 python-libs:
 	bin/fetch-python-libs
+
+# The CPython executor's sandbox: bubblewrap (apt-get as root) and .venv-sandbox/ with Gemini's
+# library set from cpython/requirements.txt (pip); says loudly what is missing, GraalPy runs regardless.
+cpython-sandbox:
+	bin/setup-cpython-sandbox
 
 # A benchmark, not a test: starts real servers on loopback (as make run would, AOT cache included)
 # and prints medians and ratios.
