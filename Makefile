@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 ARGS ?=
 JS_SDKS := src/test/js
 
-.PHONY: build test run bench clean python-libs cpython-sandbox
+.PHONY: build test run bench clean python-libs cpython-sandbox wrk
 
 build: python-libs cpython-sandbox
 	$(MVN) -q -DskipTests package
@@ -35,9 +35,22 @@ cpython-sandbox:
 	bin/setup-cpython-sandbox
 
 # A benchmark, not a test: starts real servers on loopback (as make run would, AOT cache included)
-# and prints medians and ratios.
-bench: build
-	java -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) dev.gememu.bench.Bench .
+# and prints medians and ratios; WireMock standalone and wrk are the playback baseline and load
+# generator. `make bench SECTIONS=playback` (or code, or cpython) runs one part.
+WIREMOCK_VERSION := 3.13.2
+SECTIONS ?=
+bench: build target/bench/wiremock-standalone.jar wrk
+	java -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) dev.gememu.bench.Bench . $(SECTIONS)
+
+target/bench/wiremock-standalone.jar:
+	$(MVN) -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$(WIREMOCK_VERSION) \
+	  -DoutputDirectory=target/bench -Dmdep.stripVersion=true
+
+# wrk from the distribution's packages when missing (as root with apt); the bench says when it skips.
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }; } \
+	  || echo "*** wrk is not installed and could not be installed: the playback bench is skipped ***" >&2
 
 clean:
 	$(MVN) -q clean

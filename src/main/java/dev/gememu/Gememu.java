@@ -9,7 +9,7 @@ import dev.gememu.fixtures.FixtureResponder;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.FixtureWatcher;
 import dev.gememu.fixtures.Sleeper;
-import dev.gememu.journal.Journal;
+import dev.gememu.journal.ExchangeStore;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
 import dev.gememu.model.ModelCatalog;
@@ -33,12 +33,15 @@ public final class Gememu implements AutoCloseable {
   private final EmulatorServer server;
   private final FixtureWatcher watcher;
   private final FixtureStore fixtures;
+  private final ExchangeStore exchanges;
 
-  private Gememu(PythonExecutor executor, EmulatorServer server, FixtureWatcher watcher, FixtureStore fixtures) {
+  private Gememu(PythonExecutor executor, EmulatorServer server, FixtureWatcher watcher, FixtureStore fixtures,
+      ExchangeStore exchanges) {
     this.executor = executor;
     this.server = server;
     this.watcher = watcher;
     this.fixtures = fixtures;
+    this.exchanges = exchanges;
   }
 
   public static Gememu start(ServerConfig config) {
@@ -48,19 +51,19 @@ public final class Gememu implements AutoCloseable {
       FixtureStore fixtures = new FixtureStore(
           new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
       fixtures.reload();
-      Journal journal = new Journal(Clock.systemUTC(), Journal.DEFAULT_CAPACITY);
+      ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       ContentGenerator generator = new ContentGenerator(
           catalog,
           List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM), new InlineCodeResponder()),
           new TurnRunner(executor),
           new TokenEstimator(),
-          responseIds(new SecureRandom()),
-          journal);
+          responseIds(new SecureRandom()));
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
-      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal)
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
+          Clock.systemUTC())
           .start(config.host(), config.port());
-      return new Gememu(executor, server, watcher, fixtures);
+      return new Gememu(executor, server, watcher, fixtures, exchanges);
     } catch (RuntimeException e) {
       if (watcher != null) {
         watcher.close();
@@ -77,6 +80,11 @@ public final class Gememu implements AutoCloseable {
       random.nextBytes(bytes);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 22);
     };
+  }
+
+  /** Every exchange with the API as captured (the latest {@value ExchangeStore#DEFAULT_CAPACITY}), for tests to inspect or await. */
+  public ExchangeStore exchanges() {
+    return exchanges;
   }
 
   public int port() {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a {@link Reply} into response parts, executing each code step for real. Parts are handed to
+ * Turns a {@link Reply.Scripted} into response parts, executing each code step for real. Parts are handed to
  * the sink as soon as they exist, so a stream can send text before slow code finishes. Files a run
  * produces (matplotlib figures, PIL images it showed) follow its {@code codeExecutionResult} as
  * {@code inlineData} parts, in the order they were produced, as Gemini sends them.
@@ -34,7 +34,7 @@ public final class TurnRunner {
   }
 
   /** Runs the reply's steps in order, each code step with the request's files, and returns the code that ran. */
-  public List<ExecutedCode> run(Reply reply, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
+  public List<ExecutedCode> run(Reply.Scripted reply, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
     List<ExecutedCode> executed = new ArrayList<>();
     ExecutedCode latest = null;
     Step finalText = lastText(reply);
@@ -56,7 +56,7 @@ public final class TurnRunner {
     return executed;
   }
 
-  private static Step lastText(Reply reply) {
+  private static Step lastText(Reply.Scripted reply) {
     Step last = null;
     for (Step step : reply.steps()) {
       if (step instanceof Step.Text) {

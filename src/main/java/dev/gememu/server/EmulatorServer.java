@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
@@ -12,36 +13,47 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Owns the Javalin server and declares every route in one place. */
 public final class EmulatorServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
-  /** Google's limit for an inline request. */
-  static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
 
   private final Javalin app;
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, Journal journal) {
+      FixtureStore fixtures, ExchangeStore exchanges, Clock clock) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
-    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), journal, prettyWriter);
+    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler(prettyWriter)));
+      config.http.maxRequestSize = RequestBody.MAX_BYTES;
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JettyErrorHandler(prettyWriter));
+        ClientErrorConnections.install(server);
+      });
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
       config.requestLogger.http((ctx, millis) ->
           LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
     });
     app.before(ctx -> {
+      if (!ctx.path().startsWith(AdminRoute.PREFIX)) {
+        ExchangeCapture.begin(ctx, clock);
+      }
+      RequestTarget.requireValidEscapes(ctx.req());
       if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
         apiKeys.check(ctx);
+      }
+    });
+    app.after(ctx -> {
+      if (ExchangeCapture.captured(ctx)) {
+        exchanges.add(ExchangeCapture.of(ctx).finish(ctx, settings.redaction()));
       }
     });
     app.get("/{version}/models", models::list);

@@ -147,7 +147,8 @@ class ErrorEnvelopeIT {
           {"contents": [{"parts": [{"text": "Run:\\n```python\\nprint(1)\\n```"}]}],
            "generationConfig": {"temprature": 0.5}}""");
       JsonNode journal = new dev.gememu.testing.Admin(lenient.baseUrl("127.0.0.1")).journal();
-      assertThat(journal.at("/0/ignoredFields").toString()).isEqualTo("[\"generation_config.temprature\"]");
+      // The journal lists every exchange, oldest first: the countTokens call, then the generation.
+      assertThat(journal.at("/1/ignoredFields").toString()).isEqualTo("[\"generation_config.temprature\"]");
     }
   }
 
