@@ -292,7 +292,10 @@ def runner_status(runner):
     """How the snippet ended, as the runner reports it: its exit code, or 128 + the signal that killed it."""
     until = time.monotonic() + 2
     while time.monotonic() < until:
-        pid, status = os.waitpid(runner, os.WNOHANG)
+        try:
+            pid, status = os.waitpid(runner, os.WNOHANG)
+        except ChildProcessError:
+            return None
         if pid:
             return os.waitstatus_to_exitcode(status)
         time.sleep(0.001)
