@@ -129,6 +129,18 @@ class CPythonExecutorIT {
   }
 
   @Test
+  void aSeccompFilterDeniesNewNamespacesAndTracingButNotProcesses() {
+    ExecutionResult result = run(String.join("\n",
+        "import ctypes, subprocess",
+        "libc = ctypes.CDLL(None, use_errno=True)",
+        "print(libc.unshare(0x10000000), ctypes.get_errno())",
+        "print(libc.ptrace(16, 1, 0, 0), ctypes.get_errno())",
+        "print(subprocess.run(['echo', 'child'], capture_output=True, text=True).stdout)"));
+
+    assertThat(result.stdout()).as(result.error()).isEqualTo("-1 1\n-1 1\nchild\n\n");
+  }
+
+  @Test
   void stopsAnUnstoppableCLoopAtTheDeadlineWithTheOutputSoFar() {
     ExecutionResult result = run(String.join("\n",
         "import numpy as np",
