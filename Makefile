@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 ARGS ?=
 JS_SDKS := src/test/js
 
-.PHONY: build test run bench clean python-libs dist
+.PHONY: build test run bench clean python-libs dist consumer-test
 
 build: python-libs
 	$(MVN) -q -DskipTests package
@@ -38,6 +38,10 @@ bench: build
 # compiler), python-libs/ and the example fixtures.
 dist: build
 	bin/make-dist target
+
+# Installs gememu and runs a throwaway project that uses it as a test dependency (src/it/consumer).
+consumer-test:
+	bin/consumer-test
 
 clean:
 	$(MVN) -q clean
