@@ -32,6 +32,10 @@ public final class ArgsParser {
   @Option(names = "--models", paramLabel = "MODEL", split = ",", description = "Comma-separated model ids to answer as (default ${DEFAULT-VALUE}).")
   List<String> models;
 
+  @Option(names = "--extra-models", paramLabel = "MODEL", split = ",",
+      description = "Comma-separated model ids to answer as besides --models.")
+  List<String> extraModels;
+
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Time limit of one code execution, e.g. 30s, 500ms (default ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -98,13 +102,22 @@ public final class ArgsParser {
     if (!pythonLibs.isBlank()) {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
-    return defaults.withHost(host).withPort(port).withModels(models)
+    return defaults.withHost(host).withPort(port).withModels(modelIds(models, extraModels))
         .withHttp(new ServerSettings(keys, lenient))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
         .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll));
+  }
+
+  /** The --models list, then the --extra-models not already in it. */
+  static List<String> modelIds(List<String> models, List<String> extra) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (List<String> list : List.of(models, extra == null ? List.<String>of() : extra)) {
+      list.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
+    }
+    return List.copyOf(ids);
   }
 
   /** The --fixtures flags when given, else the GEMEMU_FIXTURES list. */

@@ -29,6 +29,18 @@ class ArgsParserTest {
   }
 
   @Test
+  void servesEveryKnownModelByDefaultAndExtraModelsAddToTheList() {
+    assertThat(ArgsParser.parse().models()).isEqualTo(ServerConfig.defaults().models());
+
+    ServerConfig added = ArgsParser.parse("--extra-models", "gemini-9-flash,gemini-2.5-flash");
+    assertThat(added.models()).hasSize(ServerConfig.defaults().models().size() + 1).endsWith("gemini-9-flash");
+
+    ServerConfig replaced = ArgsParser.parse(
+        "--models", "gemini-2.5-flash", "--extra-models", "my-tuned-model");
+    assertThat(replaced.models()).containsExactly("gemini-2.5-flash", "my-tuned-model");
+  }
+
+  @Test
   void noFlagsGiveTheRecordDefaults() {
     assertThat(ArgsParser.parse()).isEqualTo(ServerConfig.defaults());
   }
