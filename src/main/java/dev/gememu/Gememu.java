@@ -12,15 +12,29 @@ import dev.gememu.fixtures.Sleeper;
 import dev.gememu.journal.ExchangeStore;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
+import dev.gememu.model.Responder;
 import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
+import dev.gememu.recording.FixtureWriter;
+import dev.gememu.recording.Mode;
+import dev.gememu.recording.RecordedAnswer;
+import dev.gememu.recording.RecordingResponder;
+import dev.gememu.recording.RecordingSettings;
+import dev.gememu.recording.UpstreamProxy;
 import dev.gememu.server.EmulatorServer;
 import dev.gememu.server.ServerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -45,23 +59,31 @@ public final class Gememu implements AutoCloseable {
   }
 
   public static Gememu start(ServerConfig config) {
+    RecordingSettings recording = config.recording();
+    Path recordDir = recording.directory(config.fixtures().directories());
+    if (recording.mode() != Mode.PLAYBACK && recordDir == null) {
+      throw new IllegalArgumentException("--mode " + recording.mode().name().toLowerCase(Locale.ROOT)
+          + " needs a directory to record to: --record-dir DIR or --fixtures DIR");
+    }
     PythonExecutor executor = config.executor().create(config.limits());
     FixtureWatcher watcher = null;
     try {
-      FixtureStore fixtures = new FixtureStore(
-          new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
+      FixtureStore fixtures = new FixtureStore(new FixtureDirectories(fixtureDirs(config, recordDir), new FixtureLoader()));
       fixtures.reload();
       ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
-      ContentGenerator generator = new ContentGenerator(
-          catalog,
-          List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM), new InlineCodeResponder()),
-          new TurnRunner(executor),
-          new TokenEstimator(),
-          responseIds(new SecureRandom()));
+      UpstreamProxy upstream = recording.mode() == Mode.PLAYBACK ? null
+          : new UpstreamProxy(recording, createDirectories(recordDir), new FixtureWriter(), fixtures);
+      FixtureResponder fixtureResponder = new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM,
+          RecordedAnswer::new, recording.reexecute());
+      List<Responder> responders = recording.mode() == Mode.AUTO
+          ? List.of(fixtureResponder, new RecordingResponder(upstream))
+          : List.of(fixtureResponder, new InlineCodeResponder());
+      ContentGenerator generator = new ContentGenerator(catalog, responders, new TurnRunner(executor),
+          new TokenEstimator(), responseIds(new SecureRandom()));
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
-          Clock.systemUTC())
+          Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null))
           .start(config.host(), config.port());
       return new Gememu(executor, server, watcher, fixtures, exchanges);
     } catch (RuntimeException e) {
@@ -70,6 +92,23 @@ public final class Gememu implements AutoCloseable {
       }
       executor.close();
       throw e;
+    }
+  }
+
+  /** The fixture directories, plus the record directory when it is not one of them, so recordings play back. */
+  private static List<Path> fixtureDirs(ServerConfig config, Path recordDir) {
+    List<Path> dirs = new ArrayList<>(config.fixtures().directories());
+    if (recordDir != null && !dirs.contains(recordDir)) {
+      dirs.add(recordDir);
+    }
+    return dirs;
+  }
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the record directory " + dir, e);
     }
   }
 

@@ -40,11 +40,15 @@ public final class TurnRunner {
         sink.accept(Part.text(thought.text()).asThought());
       } else if (step instanceof Step.InlineData data) {
         sink.accept(Part.inline(new Blob(data.mimeType(), data.base64Data(), null)));
+      } else if (step instanceof Step.FunctionCall call) {
+        sink.accept(Part.functionCall(call.name(), call.args()));
       } else if (step instanceof Step.Code code) {
         Part part = Part.code(ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
         latest = runCode(code, model, sink);
         executed.add(latest);
+      } else {
+        throw new IllegalStateException("unknown kind of step: " + step);
       }
     }
     return executed;
