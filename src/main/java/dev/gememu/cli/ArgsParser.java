@@ -3,8 +3,11 @@ package dev.gememu.cli;
 import dev.gememu.executor.ExecutorOptions;
 import dev.gememu.executor.FilesystemPolicy;
 import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.journal.Redaction;
+import dev.gememu.recording.Mode;
 import dev.gememu.server.ServerSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +104,29 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Size of each execution's in-memory filesystem (env GEMEMU_SANDBOX_DISK, default ${DEFAULT-VALUE}).")
   private int sandboxDiskMb;
 
+  @Option(names = "--mode", defaultValue = "${env:GEMEMU_MODE:-playback}",
+      description = "playback (fixtures only, never the network), record (pass every call to --upstream and record"
+          + " it) or auto (play back, record on a miss); env GEMEMU_MODE, default ${DEFAULT-VALUE}.")
+  private String mode;
+
+  @Option(names = "--upstream", defaultValue = "${env:GEMEMU_UPSTREAM:-https://generativelanguage.googleapis.com}",
+      description = "The real API recorded from (env GEMEMU_UPSTREAM, default ${DEFAULT-VALUE}). The key sent is the"
+          + " client's own, or GEMEMU_UPSTREAM_API_KEY when set; it is never written anywhere.")
+  private String upstream;
+
+  @Option(names = "--record-dir", defaultValue = "${env:GEMEMU_RECORD_DIR:-}",
+      description = "Where recordings are written (env GEMEMU_RECORD_DIR, default: the first --fixtures directory).")
+  private String recordDir;
+
+  @Option(names = "--reexecute", defaultValue = "${env:GEMEMU_REEXECUTE:-false}",
+      description = "Run recorded code again on playback and serve its real output; differences are drift.")
+  private boolean reexecute;
+
+  @Option(names = "--redact", split = ",", defaultValue = "${env:GEMEMU_REDACT:-}",
+      description = "Extra headers, or JSON fields as json:NAME, never written to recordings or the journal"
+          + " (API keys, Authorization and cookies always are redacted).")
+  private List<String> redact;
+
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
@@ -111,7 +137,11 @@ public final class ArgsParser implements Callable<ServerConfig> {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
     return defaults.withHost(host).withPort(port).withModels(models)
-        .withHttp(new ServerSettings(keys, lenient))
+        .withHttp(new ServerSettings(keys, lenient, Redaction.of(redact.stream().map(String::trim)
+            .filter(name -> !name.isEmpty()).toList())))
+        .withRecording(defaults.recording().withMode(Mode.parse(mode)).withUpstream(URI.create(upstream))
+            .withRecordDir(recordDir.isBlank() ? null : Path.of(recordDir)).withReexecute(reexecute)
+            .withUpstreamKey(System.getenv("GEMEMU_UPSTREAM_API_KEY")))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
