@@ -65,9 +65,8 @@ final class Recorder {
           unreadable.getMessage());
       return;
     }
-    Fixture fixture = new Fixture(null, "Recorded from " + upstream + " (" + call.method().verb() + ")", null,
-        Match.recorded(call.model(), parsed), null, null, null, null, null)
-        .withAnswers(List.of(Answer.recorded(wire.status() == 200 ? steps(wire) : List.of(), wire)));
+    Fixture fixture = Fixture.of(null, "Recorded from " + upstream + " (" + call.method().verb() + ")", null,
+        Match.recorded(call.model(), parsed), List.of(Answer.recorded(wire.status() == 200 ? steps(wire) : List.of(), wire)));
     Path file = writer.write(directory, name(request, call, parsed), fixture);
     LOG.info("Recorded {} {} -> {}", call.model(), call.method().verb(), file);
     fixtures.reloadIfChanged();

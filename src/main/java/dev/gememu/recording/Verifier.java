@@ -39,7 +39,12 @@ public final class Verifier {
 
   /** Verifies the directories with a default sandbox, started and stopped here. */
   public static int run(List<Path> dirs, PrintStream out) {
-    try (PythonExecutor executor = ExecutorOptions.defaults().create(ExecutionLimits.defaults())) {
+    return run(dirs, out, ExecutorOptions.defaults());
+  }
+
+  /** Verifies the directories with a sandbox of these options, started and stopped here. */
+  public static int run(List<Path> dirs, PrintStream out, ExecutorOptions options) {
+    try (PythonExecutor executor = options.create(ExecutionLimits.defaults())) {
       return new Verifier(executor).verify(dirs, out);
     }
   }
