@@ -107,6 +107,10 @@ final class Recorder {
     }
   }
 
+  private static boolean isEmptyText(JsonNode part) {
+    return part.size() == 1 && part.has("text") && part.get("text").asText().isEmpty();
+  }
+
   /** The answer's parts as fixture steps: text, thoughts, code with its recorded output, inline data, function calls. */
   static List<ReplyStep> steps(WireRecording wire) {
     JsonNode answer = WireForms.assemble(WireForms.values(wire.framing(), wire.body(), wire.events()));
@@ -117,7 +121,8 @@ final class Recorder {
       String signature = part.hasNonNull("thoughtSignature") ? part.get("thoughtSignature").asText() : null;
       if (part.has("executableCode")) {
         StringBuilder output = new StringBuilder();
-        while (i + 1 < parts.size() && parts.get(i + 1).has("codeExecutionResult")) {
+        // Gemini 3 streams an empty text part along with the code, ahead of the result.
+        while (i + 1 < parts.size() && (parts.get(i + 1).has("codeExecutionResult") || isEmptyText(parts.get(i + 1)))) {
           output.append(parts.get(++i).path("codeExecutionResult").path("output").asText(""));
         }
         steps.add(new ReplyStep(null, null, part.path("executableCode").path("code").asText(), output.toString(),

@@ -147,7 +147,7 @@ class RecordReplayIT {
       send(gememu, CALLS.get(0));
     }
     Path file = recordings.resolve("sum.yaml");
-    ExecutorOptions oneWorker = ExecutorOptions.defaults().withWorkers(1);
+    ExecutorOptions oneWorker = ExecutorOptions.defaults().withKind(ExecutorOptions.Kind.IN_PROCESS);
     assertThat(Verifier.run(List.of(recordings), new PrintStream(OutputStream.nullOutputStream()), oneWorker))
         .as("the recorded output is what the code prints").isEqualTo(Verifier.OK);
     Files.writeString(file, Files.readString(file).replaceFirst("(expect: \\|\\n\\s*)45", "$146"));
@@ -171,6 +171,19 @@ class RecordReplayIT {
         .isEqualTo(Verifier.DRIFT);
     assertThat(table.toString(StandardCharsets.UTF_8)).contains("sum").contains("drifted")
         .contains("recorded: \"46\\n\"").contains("now:      \"45\\n\"");
+  }
+
+  @Test
+  void autoModeRecordsAMissThenPlaysItBackWithoutCallingTheUpstreamAgain() {
+    try (FakeGoogle google = FakeGoogle.start(); Gememu gememu = Gememu.start(config(Mode.AUTO, google.url()))) {
+      HttpResponse<String> first = send(gememu, CALLS.get(0));
+      HttpResponse<String> second = send(gememu, CALLS.get(0));
+
+      assertThat(second.body()).isEqualTo(first.body()).isEqualTo(FakeGoogle.GENERATE);
+      assertThat(google.sent()).hasSize(1);
+      assertThat(gememu.exchanges().all()).extracting(Exchange::answeredBy)
+          .satisfiesExactly(by -> assertThat(by).isEqualTo("upstream " + google.url()), by -> assertThat(by).startsWith("fixture sum ("));
+    }
   }
 
   @Test
