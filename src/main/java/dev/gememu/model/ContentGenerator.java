@@ -14,6 +14,7 @@ import dev.gememu.api.RequestValidator;
 import dev.gememu.api.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,14 +45,17 @@ public final class ContentGenerator {
     private final ModelInfo model;
     private final Reply reply;
     private final int promptTokens;
+    private final Map<String, byte[]> inputFiles;
     private final TurnObserver observation;
     private final String responseId = responseIds.get();
     private volatile List<ExecutedCode> executed = List.of();
 
-    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnObserver observation) {
+    private Turn(ModelInfo model, Reply reply, int promptTokens, Map<String, byte[]> inputFiles,
+        TurnObserver observation) {
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
+      this.inputFiles = inputFiles;
       this.observation = observation;
     }
 
@@ -96,7 +100,7 @@ public final class ContentGenerator {
         throw new IllegalStateException("only a scripted reply is run, not " + reply);
       }
       try {
-        executed = List.copyOf(turnRunner.run(scripted, model, sink));
+        executed = List.copyOf(turnRunner.run(scripted, model, inputFiles, sink));
       } catch (RuntimeException e) {
         observation.failed(reply, e);
         throw e;
@@ -180,7 +184,7 @@ public final class ContentGenerator {
         throw failure.error();
       } else if (reply instanceof Reply.Scripted || reply instanceof Reply.Verbatim) {
         int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-        return new Turn(model, reply, prompt, observation);
+        return new Turn(model, reply, prompt, InputFiles.of(request.contents()), observation);
       } else {
         throw new IllegalStateException("unknown kind of reply: " + reply);
       }

@@ -73,7 +73,7 @@ public final class Verifier {
           steps++;
           String label = (answers.size() > 1 ? "answer " + (a + 1) + " " : "") + "code " + code;
           ExecutedCode run = runner.run(new Reply.Scripted(List.of(step.toStep()), "verify"),
-              ModelInfo.forId(model.replace("*", "")), part -> { }).get(0);
+              ModelInfo.forId(model.replace("*", "")), java.util.Map.of(), part -> { }).get(0);
           String result;
           if (!run.drifted()) {
             result = "identical";

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gememu.api.Outcome;
 import dev.gememu.api.Part;
+import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
+import dev.gememu.executor.OutputFile;
 import dev.gememu.executor.PythonExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,23 @@ class TurnRunnerTest {
 
     assertThat(parts).extracting(Part::text).containsExactly(
         "before {{output}}", null, null, "got 3\n (OUTCOME_OK)", null, null, "then 6\n");
+  }
+
+  @Test
+  void sendsEachOutputFileAsInlineDataRightAfterItsResultInOrder() {
+    byte[] first = {1, 2, 3};
+    byte[] second = {4, 5};
+    TurnRunner runner = new TurnRunner(executor(code -> ExecutionResult.ok("drawn\n", "", Duration.ZERO)
+        .withFiles(List.of(new OutputFile("a.png", "image/png", first), new OutputFile("b.png", "image/png", second)))));
+    Reply.Scripted reply = new Reply.Scripted(List.of(Step.Code.of("plot()"), new Step.Text("done")), "test");
+
+    List<Part> parts = run(runner, reply, GEMINI_25);
+
+    assertThat(parts.get(1).codeExecutionResult().output()).isEqualTo("drawn\n");
+    assertThat(parts.subList(2, 4)).extracting(p -> p.inlineData().mimeType()).containsExactly("image/png", "image/png");
+    assertThat(parts.subList(2, 4)).extracting(p -> Base64.getDecoder().decode(p.inlineData().data()))
+        .containsExactly(first, second);
+    assertThat(parts.get(4).text()).isEqualTo("done");
   }
 
   @Test
@@ -81,15 +102,15 @@ class TurnRunnerTest {
 
   private static List<Part> run(TurnRunner runner, Reply.Scripted reply, ModelInfo model) {
     List<Part> parts = new ArrayList<>();
-    runner.run(reply, model, parts::add);
+    runner.run(reply, model, Map.of(), parts::add);
     return parts;
   }
 
   private static PythonExecutor executor(Function<String, ExecutionResult> behaviour) {
     return new PythonExecutor() {
       @Override
-      public ExecutionResult execute(String code) {
-        return behaviour.apply(code);
+      public ExecutionResult execute(ExecutionRequest request) {
+        return behaviour.apply(request.code());
       }
 
       @Override

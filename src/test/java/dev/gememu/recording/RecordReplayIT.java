@@ -7,7 +7,7 @@ import com.google.genai.Client;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.HttpOptions;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.journal.Exchange;
 import dev.gememu.testing.FakeGoogle;
