@@ -46,12 +46,16 @@ public final class TurnRunner {
         sink.accept(Part.text(thought.text()).asThought());
       } else if (step instanceof Step.InlineData data) {
         sink.accept(Part.inline(new Blob(data.mimeType(), data.base64Data(), null)));
+      } else if (step instanceof Step.FunctionCall call) {
+        sink.accept(Part.functionCall(call.name(), call.args()));
       } else if (step instanceof Step.Code code) {
         String id = model.gemini3() ? Gemini3Parts.codeId(code.code(), executed.size()) : null;
         Part part = Part.code(model.gemini3() ? Gemini3Parts.code(code.code(), id) : ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
         latest = runCode(code, model, id, inputFiles, sink);
         executed.add(latest);
+      } else {
+        throw new IllegalStateException("unknown kind of step: " + step);
       }
     }
     return executed;
