@@ -5,8 +5,11 @@ import dev.gememu.executor.ExecutorOptions;
 import dev.gememu.executor.FilesystemPolicy;
 import dev.gememu.fixtures.Durations;
 import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.journal.Redaction;
+import dev.gememu.recording.Mode;
 import dev.gememu.server.ServerSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,12 +92,35 @@ final class ArgsParser {
       description = "Size of each execution's in-memory filesystem (default ${DEFAULT-VALUE}).")
   int sandboxDiskMb;
 
+  @Option(names = "--mode", paramLabel = "MODE", description = "playback (fixtures only, never the network), record"
+      + " (pass every call to --upstream and record it) or auto (play back, record on a miss) (default ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--upstream", paramLabel = "URL", description = "The real API recorded from (default ${DEFAULT-VALUE})."
+      + " The key sent is the client's own, or GEMEMU_UPSTREAM_API_KEY when set; it is never written anywhere.")
+  String upstream;
+
+  @Option(names = "--record-dir", paramLabel = "DIR",
+      description = "Where recordings are written (default: the first --fixtures directory).")
+  String recordDir;
+
+  @Option(names = "--reexecute", description = "Run recorded code again on playback and serve its real output;"
+      + " a difference from the recorded output is drift.")
+  boolean reexecute;
+
+  @Option(names = "--redact", paramLabel = "NAME", split = ",", description = "Extra headers, or JSON fields as json:NAME,"
+      + " never written to recordings or the journal (API keys, Authorization and cookies always are redacted).")
+  List<String> redact;
+
   /** The configuration these flags describe, on top of {@link ServerConfig#defaults()}. */
   ServerConfig toConfig() {
-    return toConfig(System.getenv(ConfigDefaults.envName("--fixtures")));
+    return toConfig(System.getenv(ConfigDefaults.envName("--fixtures")), System.getenv(UPSTREAM_KEY_ENV));
   }
 
-  ServerConfig toConfig(String fixturesEnv) {
+  /** The key sent upstream in record and auto mode; an environment variable only, so it is in no command line. */
+  static final String UPSTREAM_KEY_ENV = "GEMEMU_UPSTREAM_API_KEY";
+
+  ServerConfig toConfig(String fixturesEnv, String upstreamKey) {
     ServerConfig defaults = ServerConfig.defaults();
     Set<String> keys = new LinkedHashSet<>();
     apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
@@ -103,7 +129,11 @@ final class ArgsParser {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
     return defaults.withHost(host).withPort(port).withModels(modelIds(models, extraModels))
-        .withHttp(new ServerSettings(keys, lenient))
+        .withHttp(new ServerSettings(keys, lenient, Redaction.of(redact == null ? List.of()
+            : redact.stream().map(String::trim).filter(name -> !name.isEmpty()).toList())))
+        .withRecording(defaults.recording().withMode(Mode.parse(mode)).withUpstream(URI.create(upstream))
+            .withRecordDir(recordDir == null || recordDir.isBlank() ? null : Path.of(recordDir)).withReexecute(reexecute)
+            .withUpstreamKey(upstreamKey))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
@@ -142,7 +172,7 @@ final class ArgsParser {
     CommandLine commandLine = new CommandLine(CommandLine.Model.CommandSpec.forAnnotatedObject(flags));
     commandLine.setDefaultValueProvider(new ConfigDefaults(name -> null));
     commandLine.parseArgs(args);
-    return flags.toConfig(null);
+    return flags.toConfig(null, null);
   }
 
   /** Accepts {@code worker} and {@code in-process}. */

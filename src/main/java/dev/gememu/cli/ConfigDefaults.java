@@ -35,7 +35,12 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("--jit", config -> config.executor().jit()),
       Map.entry("--python-libs", config -> config.executor().files().pythonLibs() == null
           ? "" : config.executor().files().pythonLibs()),
-      Map.entry("--sandbox-disk", config -> (config.executor().files().maxBytes() >> 20) + "m"));
+      Map.entry("--sandbox-disk", config -> (config.executor().files().maxBytes() >> 20) + "m"),
+      Map.entry("--mode", config -> config.recording().mode().name().toLowerCase(Locale.ROOT)),
+      Map.entry("--upstream", config -> config.recording().upstream()),
+      Map.entry("--record-dir", config -> config.recording().recordDir() == null ? "" : config.recording().recordDir()),
+      Map.entry("--reexecute", config -> config.recording().reexecute()),
+      Map.entry("--redact", config -> ""));
 
   private final UnaryOperator<String> env;
   private final ServerConfig defaults = ServerConfig.defaults();

@@ -54,7 +54,7 @@ class ArgsParserTest {
     commandLine.setDefaultValueProvider(new ConfigDefaults(env::get));
     commandLine.parseArgs("--host", "127.0.0.2");
 
-    ServerConfig config = flags.toConfig(null);
+    ServerConfig config = flags.toConfig(null, null);
 
     assertThat(config.port()).isEqualTo(9001);
     assertThat(config.limits().timeout()).isEqualTo(Duration.ofSeconds(5));
