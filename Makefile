@@ -5,7 +5,7 @@ JS_SDKS := src/test/js
 PY_SDK := src/test/python
 GO_SDK := src/test/go
 
-.PHONY: build test run bench clean python-libs wrk sdk-clients dist
+.PHONY: build test run bench clean python-libs wrk sdk-clients dist consumer-test
 
 build: python-libs
 	$(MVN) -q -DskipTests package
@@ -61,6 +61,10 @@ wrk:
 # compiler), python-libs/ and the example fixtures.
 dist: build
 	bin/make-dist target
+
+# Installs gememu and runs a throwaway project that uses it as a test dependency (src/it/consumer).
+consumer-test:
+	bin/consumer-test
 
 clean:
 	$(MVN) -q clean

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 
 /** The running parts of one gememu, shared by its {@link Gememu} handles: the composition root. */
 final class Emulator implements AutoCloseable {
-  static final int CALL_LOG_CAPACITY = 2_000;
+  static final int CALL_LOG_CAPACITY = ExchangeStore.DEFAULT_CAPACITY;
 
   final ServerConfig config;
   final PythonExecutor executor;

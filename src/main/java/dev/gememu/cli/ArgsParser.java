@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * The flags of {@code gememu serve}, read into a {@link ServerConfig}. Defaults and environment
  * variables come from {@link ConfigDefaults}; nothing here repeats a default value.
  */
-public final class ArgsParser {
+final class ArgsParser {
 
   @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default ${DEFAULT-VALUE}).")
   String host;
@@ -113,7 +113,7 @@ public final class ArgsParser {
   List<String> redact;
 
   /** The configuration these flags describe, on top of {@link ServerConfig#defaults()}. */
-  public ServerConfig toConfig() {
+  ServerConfig toConfig() {
     return toConfig(System.getenv(ConfigDefaults.envName("--fixtures")), System.getenv(UPSTREAM_KEY_ENV));
   }
 
@@ -167,7 +167,7 @@ public final class ArgsParser {
   }
 
   /** Parses {@code gememu serve} flags alone (no environment): for tests and embedders. */
-  public static ServerConfig parse(String... args) {
+  static ServerConfig parse(String... args) {
     ArgsParser flags = new ArgsParser();
     CommandLine commandLine = new CommandLine(CommandLine.Model.CommandSpec.forAnnotatedObject(flags));
     commandLine.setDefaultValueProvider(new ConfigDefaults(name -> null));
