@@ -193,6 +193,7 @@ public final class ContentGenerator {
     try {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
+      GenerationSettings.check(model, request.generationConfig());
       reply = decide(call, request);
       if (reply instanceof Reply.Failure failure) {
         throw failure.error();
