@@ -34,4 +34,7 @@ public sealed interface Step {
 
   /** Inline bytes such as a recorded plot, sent as an {@code inlineData} part. */
   record InlineData(String mimeType, String base64Data) implements Step {}
+
+  /** A call the model asks the client to make, sent as a {@code functionCall} part. */
+  record FunctionCall(String name, java.util.Map<String, Object> args) implements Step {}
 }

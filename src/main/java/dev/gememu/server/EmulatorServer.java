@@ -14,6 +14,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import dev.gememu.model.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,11 @@ public final class EmulatorServer implements AutoCloseable {
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, ExchangeStore exchanges, Clock clock) {
+      FixtureStore fixtures, ExchangeStore exchanges, Clock clock, Optional<Upstream> upstream) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
-    ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
+    ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper,
+        upstream);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     this.app = Javalin.create(config -> {
