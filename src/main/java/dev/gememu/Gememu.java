@@ -2,6 +2,8 @@ package dev.gememu;
 
 import dev.gememu.cli.ServerConfig;
 import dev.gememu.executor.PythonExecutor;
+import dev.gememu.files.FileStore;
+import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
@@ -33,21 +35,31 @@ public final class Gememu implements AutoCloseable {
   private final EmulatorServer server;
   private final FixtureWatcher watcher;
   private final FixtureStore fixtures;
+  private final FileStore files;
 
-  private Gememu(PythonExecutor executor, EmulatorServer server, FixtureWatcher watcher, FixtureStore fixtures) {
+  private Gememu(PythonExecutor executor, EmulatorServer server, FixtureWatcher watcher, FixtureStore fixtures,
+      FileStore files) {
     this.executor = executor;
     this.server = server;
     this.watcher = watcher;
     this.fixtures = fixtures;
+    this.files = files;
   }
 
   public static Gememu start(ServerConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts with the given clock for file expiry and timestamps, so tests can move time on. */
+  public static Gememu start(ServerConfig config, Clock clock) {
     PythonExecutor executor = config.executor().create(config.limits());
     FixtureWatcher watcher = null;
     try {
       FixtureStore fixtures = new FixtureStore(
           new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
       fixtures.reload();
+      SecureRandom random = new SecureRandom();
+      FileStore files = FileStore.of(config.files(), clock, random);
       Journal journal = new Journal(Clock.systemUTC(), Journal.DEFAULT_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       ContentGenerator generator = new ContentGenerator(
@@ -55,12 +67,13 @@ public final class Gememu implements AutoCloseable {
           List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM), new InlineCodeResponder()),
           new TurnRunner(executor),
           new TokenEstimator(),
-          responseIds(new SecureRandom()),
+          responseIds(random),
           journal);
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
-      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal)
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal,
+          files, new Uploads(files, random))
           .start(config.host(), config.port());
-      return new Gememu(executor, server, watcher, fixtures);
+      return new Gememu(executor, server, watcher, fixtures, files);
     } catch (RuntimeException e) {
       if (watcher != null) {
         watcher.close();
@@ -92,6 +105,11 @@ public final class Gememu implements AutoCloseable {
   public String fixturesDescription() {
     FixtureStore.Snapshot snapshot = fixtures.snapshot();
     return snapshot.fixtures().size() + " served, " + snapshot.problems().size() + " file(s) with problems";
+  }
+
+  /** Where uploaded files are kept, for the start-up log. */
+  public String filesDescription() {
+    return files.describe();
   }
 
   public String executorDescription() {

@@ -21,6 +21,7 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(gememu::close, "gememu-shutdown"));
     LOG.info("Code execution: {}", gememu.executorDescription());
     LOG.info("Fixtures: {}", gememu.fixturesDescription());
+    LOG.info("Uploaded files: {}", gememu.filesDescription());
     LOG.info("gememu listening on {} (models: {})", gememu.baseUrl(config.host()), String.join(", ", config.models()));
   }
 }

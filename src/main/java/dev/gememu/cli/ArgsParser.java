@@ -2,6 +2,7 @@ package dev.gememu.cli;
 
 import dev.gememu.executor.ExecutorOptions;
 import dev.gememu.executor.FilesystemPolicy;
+import dev.gememu.files.FileSettings;
 import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.server.ServerSettings;
 import java.io.File;
@@ -101,6 +102,14 @@ public final class ArgsParser implements Callable<ServerConfig> {
       description = "Size of each execution's in-memory filesystem (env GEMEMU_SANDBOX_DISK, default ${DEFAULT-VALUE}).")
   private int sandboxDiskMb;
 
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GEMEMU_DATA_DIR}",
+      description = "Keep uploaded files in this directory across restarts (env GEMEMU_DATA_DIR; default: in memory).")
+  private Path dataDir;
+
+  @Option(names = "--files-max-bytes", defaultValue = "${env:GEMEMU_FILES_MAX_BYTES}", converter = BytesConverter.class,
+      description = "Total size of the uploaded files kept, e.g. 512m, 2g (env GEMEMU_FILES_MAX_BYTES, default 512m).")
+  private Long filesMaxBytes;
+
   @Override
   public ServerConfig call() {
     ServerConfig defaults = ServerConfig.defaults();
@@ -116,7 +125,13 @@ public final class ArgsParser implements Callable<ServerConfig> {
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
-        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));
+        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll))
+        .withFiles(files(defaults.files()));
+  }
+
+  private FileSettings files(FileSettings defaults) {
+    FileSettings files = defaults.withDataDirectory(dataDir);
+    return filesMaxBytes == null ? files : files.withLimits(files.limits().withMaxTotalBytes(filesMaxBytes));
   }
 
   /** The --fixtures flags when given, else the GEMEMU_FIXTURES list. */
@@ -162,6 +177,16 @@ public final class ArgsParser implements Callable<ServerConfig> {
         return Integer.parseInt(text.substring(0, text.length() - 1)) * 1024;
       }
       return Integer.parseInt(text.endsWith("m") ? text.substring(0, text.length() - 1) : text);
+    }
+  }
+
+  /** Accepts a number of bytes, or one with a {@code k}, {@code m} or {@code g} suffix (powers of 1024). */
+  static final class BytesConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String text = value.trim().toLowerCase();
+      int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+      return Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1).trim()) << shift;
     }
   }
 

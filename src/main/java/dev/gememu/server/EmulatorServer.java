@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.fixtures.FixtureLoader;
+import dev.gememu.files.FileStore;
+import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
@@ -25,10 +27,12 @@ public final class EmulatorServer implements AutoCloseable {
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, Journal journal) {
+      FixtureStore fixtures, Journal journal, FileStore files, Uploads uploads) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
-    ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
+    BodyReader bodies = new BodyReader(mapper, settings.lenient());
+    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper);
+    FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), journal, prettyWriter);
     this.app = Javalin.create(config -> {
@@ -40,13 +44,19 @@ public final class EmulatorServer implements AutoCloseable {
           LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
     });
     app.before(ctx -> {
-      if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
+      if ((ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) && !FilesRoute.isChunk(ctx)) {
         apiKeys.check(ctx);
       }
     });
     app.get("/{version}/models", models::list);
     app.get("/{version}/models/{call}", models::get);
     app.post("/{version}/models/{call}", models::post);
+    app.post("/upload/{version}/files", filesRoute::upload);
+    // @google/genai 1.x put the API version before the upload path when given a base URL (js-genai #1206).
+    app.post("/{doubled}/upload/{version}/files", filesRoute::upload);
+    app.get("/{version}/files", filesRoute::list);
+    app.get("/{version}/files/{id}", filesRoute::get);
+    app.delete("/{version}/files/{id}", filesRoute::delete);
     app.get(AdminRoute.PREFIX + "/health", admin::health);
     app.get(AdminRoute.PREFIX + "/fixtures", admin::list);
     app.post(AdminRoute.PREFIX + "/fixtures", admin::add);
