@@ -14,6 +14,7 @@ import dev.gememu.fixtures.Sleeper;
 import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
+import dev.gememu.model.InputFiles;
 import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
@@ -68,7 +69,8 @@ public final class Gememu implements AutoCloseable {
           new TurnRunner(executor),
           new TokenEstimator(),
           responseIds(random),
-          journal);
+          journal,
+          new InputFiles(files));
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal,
           files, new Uploads(files, random))

@@ -70,13 +70,15 @@ public final class Uploads {
       if (offset != session.received()) {
         throw FileErrors.wrongOffset(session.received(), offset);
       }
-      session.add(readChunk(session, chunk));
+      byte[] bytes = readChunk(session, chunk);
+      Start start = session.start;
+      long total = session.received() + bytes.length;
+      if (finalize && start.declaredSize() != null && start.declaredSize() != total) {
+        throw FileErrors.sizeMismatch(start.declaredSize(), total);
+      }
+      session.add(bytes);
       if (!finalize) {
         return new Active(session.received());
-      }
-      Start start = session.start;
-      if (start.declaredSize() != null && start.declaredSize() != session.received()) {
-        throw FileErrors.sizeMismatch(start.declaredSize(), session.received());
       }
       StoredFile file = store.create(start.requestedName(), start.displayName(), start.mimeType(),
           session.bytes.toByteArray());

@@ -29,14 +29,11 @@ public final class ContentGenerator {
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
   private final TurnListener listener;
+  private final InputFiles inputFiles;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds) {
-    this(catalog, responders, turnRunner, tokens, responseIds, TurnListener.NONE);
-  }
-
-  public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener) {
+      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener, InputFiles inputFiles) {
+    this.inputFiles = inputFiles;
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
@@ -51,10 +48,13 @@ public final class ContentGenerator {
     private final Reply reply;
     private final int promptTokens;
     private final TurnListener.Observation observation;
+    private final List<InputFiles.InputFile> inputs;
     private final String responseId = responseIds.get();
     private volatile List<ExecutedCode> executed = List.of();
 
-    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation) {
+    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation,
+        List<InputFiles.InputFile> inputs) {
+      this.inputs = inputs;
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
@@ -80,7 +80,7 @@ public final class ContentGenerator {
 
     private void run(Consumer<Part> sink) {
       try {
-        executed = List.copyOf(turnRunner.run(reply, model, sink));
+        executed = List.copyOf(turnRunner.run(reply, model, inputs, sink));
       } catch (RuntimeException e) {
         observation.failed(reply, e);
         throw e;
@@ -155,12 +155,13 @@ public final class ContentGenerator {
     try {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
+      List<InputFiles.InputFile> inputs = inputFiles.of(request);
       reply = decide(call, request);
       if (reply.error() != null) {
         throw reply.error();
       }
       int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-      return new Turn(model, reply, prompt, observation);
+      return new Turn(model, reply, prompt, observation, inputs);
     } catch (RuntimeException e) {
       observation.failed(reply, e);
       throw e;

@@ -5,6 +5,7 @@ import dev.gememu.api.CodeExecutionResult;
 import dev.gememu.api.ExecutableCode;
 import dev.gememu.api.Outcome;
 import dev.gememu.api.Part;
+import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
 import dev.gememu.executor.PythonExecutor;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,11 @@ public final class TurnRunner {
 
   /** Runs the reply's steps in order and returns the code that ran. */
   public List<ExecutedCode> run(Reply reply, ModelInfo model, Consumer<Part> sink) {
+    return run(reply, model, List.of(), sink);
+  }
+
+  /** Runs the reply's steps in order, each code step with the request's input files in its working directory. */
+  public List<ExecutedCode> run(Reply reply, ModelInfo model, List<InputFiles.InputFile> inputs, Consumer<Part> sink) {
     List<ExecutedCode> executed = new ArrayList<>();
     ExecutedCode latest = null;
     Step finalText = lastText(reply);
@@ -43,7 +49,7 @@ public final class TurnRunner {
       } else if (step instanceof Step.Code code) {
         Part part = Part.code(ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
-        latest = runCode(code, model, sink);
+        latest = runCode(code, model, inputs, sink);
         executed.add(latest);
       }
     }
@@ -75,10 +81,11 @@ public final class TurnRunner {
     }
   }
 
-  private ExecutedCode runCode(Step.Code step, ModelInfo model, Consumer<Part> sink) {
+  private ExecutedCode runCode(Step.Code step, ModelInfo model, List<InputFiles.InputFile> inputs,
+      Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
-        : executor.execute(step.code());
+        : executor.execute(new ExecutionRequest(step.code(), InputFiles.contents(inputs)));
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
     results.forEach(r -> sink.accept(Part.result(r)));
     CodeExecutionResult last = results.get(results.size() - 1);
