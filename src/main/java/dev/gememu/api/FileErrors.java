@@ -38,6 +38,11 @@ public final class FileErrors {
         + " bytes but X-Goog-Upload-Header-Content-Length announced " + declared + ".");
   }
 
+  public static ApiException longerThanAnnounced(long declared) {
+    return ApiException.invalidArgument("The upload is longer than the " + declared
+        + " bytes X-Goog-Upload-Header-Content-Length announced.");
+  }
+
   public static ApiException storageFull(long limit) {
     return new ApiException(Status.RESOURCE_EXHAUSTED, "Storage quota exceeded: the files of this project"
         + " may take at most " + limit + " bytes. Delete files or wait for them to expire.");

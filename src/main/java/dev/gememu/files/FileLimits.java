@@ -31,6 +31,11 @@ public record FileLimits(long maxFileBytes, long maxTotalBytes, Duration retenti
     return new FileLimits(GOOGLE_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, GOOGLE_RETENTION);
   }
 
+  /** The largest file that can ever be stored: no file is larger than the total. */
+  public long largestFile() {
+    return Math.min(maxFileBytes, maxTotalBytes);
+  }
+
   public FileLimits withMaxTotalBytes(long newMaxTotalBytes) {
     return new FileLimits(maxFileBytes, newMaxTotalBytes, retention);
   }

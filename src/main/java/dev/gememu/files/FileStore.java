@@ -61,8 +61,8 @@ public final class FileStore {
 
   /** Raises Google's error unless a file of this size could be stored now. */
   public synchronized void checkRoom(long sizeBytes) {
-    if (sizeBytes > limits.maxFileBytes()) {
-      throw FileErrors.tooLarge(sizeBytes, limits.maxFileBytes());
+    if (sizeBytes > limits.largestFile()) {
+      throw FileErrors.tooLarge(sizeBytes, limits.largestFile());
     }
     removeExpired();
     long used = files.values().stream().mapToLong(StoredFile::sizeBytes).sum();

@@ -89,13 +89,12 @@ public final class Uploads {
 
   /** Reads a chunk, refusing it as soon as it would take the upload past what the limits allow. */
   private byte[] readChunk(Session session, InputStream chunk) {
-    long allowed = session.start.declaredSize() != null ? session.start.declaredSize() : store.limits().maxFileBytes();
+    long allowed = session.start.declaredSize() != null ? session.start.declaredSize() : store.limits().largestFile();
     long room = allowed - session.received();
     try {
       byte[] bytes = chunk.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, room + 1));
       if (bytes.length > room) {
-        throw session.start.declaredSize() != null
-            ? FileErrors.sizeMismatch(session.start.declaredSize(), session.received() + bytes.length)
+        throw session.start.declaredSize() != null ? FileErrors.longerThanAnnounced(session.start.declaredSize())
             : FileErrors.tooLarge(session.received() + bytes.length, allowed);
       }
       return bytes;

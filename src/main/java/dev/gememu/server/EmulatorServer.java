@@ -52,8 +52,9 @@ public final class EmulatorServer implements AutoCloseable {
     app.get("/{version}/models/{call}", models::get);
     app.post("/{version}/models/{call}", models::post);
     app.post("/upload/{version}/files", filesRoute::upload);
-    // @google/genai 1.x put the API version before the upload path when given a base URL (js-genai #1206).
-    app.post("/{doubled}/upload/{version}/files", filesRoute::upload);
+    // Starts with the API version doubled in front (@google/genai given a base URL, js-genai #1206), and
+    // chunks under a base URL's path prefix that an SDK put in front of the upload URL's own path.
+    app.post("/<prefix>/upload/{version}/files", filesRoute::upload);
     app.get("/{version}/files", filesRoute::list);
     app.get("/{version}/files/{id}", filesRoute::get);
     app.delete("/{version}/files/{id}", filesRoute::delete);

@@ -43,15 +43,19 @@ final class FilesRoute {
     return ctx.queryParam(UPLOAD_ID) != null && ctx.path().contains("/upload/");
   }
 
-  /** Every POST to the upload path: a start, or a chunk when it carries an upload id. */
+  /**
+   * Every POST to the upload path: a start, or a chunk when it carries an upload id. Chunks are taken
+   * under any path prefix: the Java SDK puts its base URL's path in front of the upload URL's path,
+   * which already holds it, while the JS SDK, the Vercel AI SDK and curl follow the URL as it is.
+   */
   void upload(Context ctx) throws IOException {
     String version = ModelsRoute.apiVersion(ctx);
-    if (ctx.pathParamMap().containsKey("doubled")) {
-      ModelsRoute.requireApiVersion(ctx, ctx.pathParam("doubled"));
-    }
     if (ctx.queryParam(UPLOAD_ID) != null) {
       chunk(ctx, version, ctx.queryParam(UPLOAD_ID));
       return;
+    }
+    if (ctx.pathParamMap().containsKey("prefix")) {
+      ModelsRoute.requireApiVersion(ctx, ctx.pathParam("prefix"));
     }
     String protocol = lower(ctx.header("X-Goog-Upload-Protocol"));
     String command = lower(ctx.header("X-Goog-Upload-Command"));
