@@ -11,7 +11,7 @@ import dev.gememu.fixtures.FixtureResponder;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.FixtureWatcher;
 import dev.gememu.fixtures.Sleeper;
-import dev.gememu.journal.Journal;
+import dev.gememu.journal.ExchangeStore;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
 import dev.gememu.model.InputFiles;
@@ -36,14 +36,16 @@ public final class Gememu implements AutoCloseable {
   private final EmulatorServer server;
   private final FixtureWatcher watcher;
   private final FixtureStore fixtures;
+  private final ExchangeStore exchanges;
   private final FileStore files;
 
   private Gememu(PythonExecutor executor, EmulatorServer server, FixtureWatcher watcher, FixtureStore fixtures,
-      FileStore files) {
+      ExchangeStore exchanges, FileStore files) {
     this.executor = executor;
     this.server = server;
     this.watcher = watcher;
     this.fixtures = fixtures;
+    this.exchanges = exchanges;
     this.files = files;
   }
 
@@ -61,7 +63,7 @@ public final class Gememu implements AutoCloseable {
       fixtures.reload();
       SecureRandom random = new SecureRandom();
       FileStore files = FileStore.of(config.files(), clock, random);
-      Journal journal = new Journal(Clock.systemUTC(), Journal.DEFAULT_CAPACITY);
+      ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       ContentGenerator generator = new ContentGenerator(
           catalog,
@@ -69,13 +71,12 @@ public final class Gememu implements AutoCloseable {
           new TurnRunner(executor),
           new TokenEstimator(),
           responseIds(random),
-          journal,
           new InputFiles(files));
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
-      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, journal,
-          files, new Uploads(files, random))
+      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
+          Clock.systemUTC(), files, new Uploads(files, random))
           .start(config.host(), config.port());
-      return new Gememu(executor, server, watcher, fixtures, files);
+      return new Gememu(executor, server, watcher, fixtures, exchanges, files);
     } catch (RuntimeException e) {
       if (watcher != null) {
         watcher.close();
@@ -92,6 +93,11 @@ public final class Gememu implements AutoCloseable {
       random.nextBytes(bytes);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 22);
     };
+  }
+
+  /** Every exchange with the API as captured (the latest {@value ExchangeStore#DEFAULT_CAPACITY}), for tests to inspect or await. */
+  public ExchangeStore exchanges() {
+    return exchanges;
   }
 
   public int port() {

@@ -31,6 +31,11 @@ public final class ApiException extends RuntimeException {
     return ErrorEnvelope.of(status, getMessage(), details);
   }
 
+  /** Google's 503 when the model cannot take the request now; SDKs retry it. */
+  public static ApiException overloaded() {
+    return new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+  }
+
   public static ApiException invalidArgument(String message) {
     return new ApiException(Status.INVALID_ARGUMENT, message);
   }

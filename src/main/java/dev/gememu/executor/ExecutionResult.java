@@ -1,7 +1,7 @@
 package dev.gememu.executor;
 
-import dev.gememu.api.Outcome;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one run produced.
@@ -11,23 +11,30 @@ import java.time.Duration;
  * @param stderr everything printed to stderr
  * @param error the traceback (or the limit that stopped the run), null when the run succeeded
  * @param elapsed wall-clock time of the run
+ * @param files what the run handed back, images in the order they were produced
  */
-public record ExecutionResult(Outcome outcome, String stdout, String stderr, String error, Duration elapsed) {
+public record ExecutionResult(ExecutionOutcome outcome, String stdout, String stderr, String error, Duration elapsed,
+    List<OutputFile> files) {
 
   public ExecutionResult {
     stdout = stdout == null ? "" : stdout;
     stderr = stderr == null ? "" : stderr;
+    files = files == null ? List.of() : List.copyOf(files);
   }
 
   public static ExecutionResult ok(String stdout, String stderr, Duration elapsed) {
-    return new ExecutionResult(Outcome.OUTCOME_OK, stdout, stderr, null, elapsed);
+    return new ExecutionResult(ExecutionOutcome.OK, stdout, stderr, null, elapsed, List.of());
   }
 
   public static ExecutionResult failed(String stdout, String stderr, String error, Duration elapsed) {
-    return new ExecutionResult(Outcome.OUTCOME_FAILED, stdout, stderr, error, elapsed);
+    return new ExecutionResult(ExecutionOutcome.FAILED, stdout, stderr, error, elapsed, List.of());
   }
 
   public static ExecutionResult deadlineExceeded(String stdout, String stderr, String error, Duration elapsed) {
-    return new ExecutionResult(Outcome.OUTCOME_DEADLINE_EXCEEDED, stdout, stderr, error, elapsed);
+    return new ExecutionResult(ExecutionOutcome.DEADLINE_EXCEEDED, stdout, stderr, error, elapsed, List.of());
+  }
+
+  public ExecutionResult withFiles(List<OutputFile> newFiles) {
+    return new ExecutionResult(outcome, stdout, stderr, error, elapsed, newFiles);
   }
 }

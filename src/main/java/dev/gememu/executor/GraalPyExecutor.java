@@ -75,11 +75,6 @@ public final class GraalPyExecutor implements PythonExecutor {
   }
 
   @Override
-  public ExecutionResult execute(String code) {
-    return execute(ExecutionRequest.of(code));
-  }
-
-  @Override
   public ExecutionResult execute(ExecutionRequest request) {
     SandboxedContext context = takeContext();
     long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package dev.gememu.executor;
 
-import dev.gememu.api.Outcome;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -76,7 +75,7 @@ public final class WorkerMain {
     GraalPyExecutor executor = executorFor(args);
     for (int round = 0; round < TRAINING_ROUNDS; round++) {
       for (String snippet : TRAINING) {
-        executor.execute(snippet);
+        executor.execute(ExecutionRequest.of(snippet));
       }
     }
     executor.close();
@@ -88,7 +87,7 @@ public final class WorkerMain {
     while (true) {
       // Warm up only while no request waits, so that being ready early costs a request nothing.
       if (warmUpsLeft > 0 && !requestWithin(in, WARM_UP_GRACE)) {
-        executor.execute(WARM_UP);
+        executor.execute(ExecutionRequest.of(WARM_UP));
         warmUpsLeft--;
         continue;
       }
@@ -136,7 +135,7 @@ public final class WorkerMain {
   }
 
   private static boolean ranOutOfMemory(ExecutionResult result) {
-    return result.outcome() == Outcome.OUTCOME_FAILED && result.error() != null
+    return result.outcome() == ExecutionOutcome.FAILED && result.error() != null
         && result.error().stripTrailing().endsWith("MemoryError");
   }
 }

@@ -1,7 +1,5 @@
 package dev.gememu.executor;
 
-import dev.gememu.api.ApiException;
-import dev.gememu.api.Status;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs snippets in a pool of worker JVMs, one snippet per worker at a time. A worker that a snippet
+ * Runs snippets in a pool of supervised worker processes (GraalPy worker JVMs or CPython zygotes,
+ * as the {@link WorkerCommand} says), one snippet per worker at a time. A worker that a snippet
  * broke (a run it could not stop, memory exhausted, a crash) is killed and replaced in the
  * background; other requests carry on on the other workers. Requests beyond the workers wait in a
- * bounded queue; past it they get Google's 503 UNAVAILABLE.
+ * bounded queue; past it they get {@link ExecutorSaturatedException}.
  */
 public final class WorkerPoolExecutor implements PythonExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPoolExecutor.class);
@@ -35,7 +34,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
 
   private final ExecutionLimits limits;
-  private final WorkerLauncher launcher;
+  private final WorkerCommand command;
   private final Semaphore admission;
   private final BlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
@@ -44,30 +43,30 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   private final AtomicInteger nextId = new AtomicInteger();
   private volatile boolean closed;
 
+  /** A pool of GraalPy worker JVMs. */
   public WorkerPoolExecutor(ExecutorOptions options, ExecutionLimits limits) {
+    this(WorkerCommand.graalPy(WorkerLauncher.of(options, limits)), options.workers(), options.queue(), limits);
+  }
+
+  WorkerPoolExecutor(WorkerCommand command, int workers, int queue, ExecutionLimits limits) {
     this.limits = limits;
-    this.launcher = WorkerLauncher.of(options, limits);
-    this.admission = new Semaphore(options.workers() + options.queue());
-    this.starter = Executors.newFixedThreadPool(options.workers(), daemon("gememu-worker-start"));
+    this.command = command;
+    this.admission = new Semaphore(workers + queue);
+    this.starter = Executors.newFixedThreadPool(workers, daemon("gememu-worker-start"));
     watchdog.setRemoveOnCancelPolicy(true);
     // One after the other: on few cores the first worker is ready sooner when it starts alone.
-    startWorkers(options.workers());
+    startWorkers(workers);
   }
 
   @Override
   public String describe() {
-    return launcher.describe();
-  }
-
-  @Override
-  public ExecutionResult execute(String code) {
-    return execute(ExecutionRequest.of(code));
+    return command.describe();
   }
 
   @Override
   public ExecutionResult execute(ExecutionRequest request) {
     if (!admission.tryAcquire()) {
-      throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+      throw new ExecutorSaturatedException("every worker is busy and the queue is full");
     }
     try {
       WorkerProcess worker = takeWorker();
@@ -89,7 +88,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       while (true) {
         WorkerProcess worker = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (worker == null) {
-          throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+          throw new ExecutorSaturatedException("no worker came free within " + WAIT_FOR_WORKER.toSeconds() + " s");
         }
         if (worker.alive()) {
           return worker;
@@ -98,7 +97,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
+      throw new ExecutorSaturatedException("interrupted while waiting for a worker");
     }
   }
 
@@ -122,7 +121,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   private void startOne() {
     while (!closed) {
       try {
-        WorkerProcess worker = WorkerProcess.start(nextId.incrementAndGet(), launcher);
+        WorkerProcess worker = WorkerProcess.start(nextId.incrementAndGet(), command);
         all.add(worker);
         if (closed) {
           worker.kill();

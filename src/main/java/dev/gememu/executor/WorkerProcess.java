@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One supervised worker JVM, used by one request at a time. A run that outlives its hard deadline
+ * One supervised worker process, used by one request at a time. A run that outlives its hard deadline
  * gets the process killed; a process that dies mid-run is reported as what most likely killed it.
  */
 final class WorkerProcess {
@@ -43,8 +43,8 @@ final class WorkerProcess {
   }
 
   /** Starts a worker and waits until it has a warm context ready. */
-  static WorkerProcess start(int id, WorkerLauncher launcher) throws IOException {
-    WorkerProcess worker = new WorkerProcess(id, launcher.start());
+  static WorkerProcess start(int id, WorkerCommand command) throws IOException {
+    WorkerProcess worker = new WorkerProcess(id, command.start());
     try {
       worker.description = WorkerProtocol.readReady(worker.fromWorker);
       return worker;

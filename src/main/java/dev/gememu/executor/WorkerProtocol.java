@@ -1,22 +1,28 @@
 package dev.gememu.executor;
 
-import dev.gememu.api.Outcome;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The frames a server and a worker process exchange over the worker's stdin and stdout: the worker
- * announces itself once, then answers one request with one reply, in order. Every string and file
- * is length-prefixed; a length past {@link #MAX_FRAME_BYTES} is treated as a broken worker.
+ * announces itself once (magic, protocol version, description), then answers one request with one
+ * reply, in order. Every string and file is length-prefixed; a length past {@link #MAX_FRAME_BYTES}
+ * is treated as a broken worker. Workers written in Python (the CPython zygote) speak it too, so any
+ * change bumps {@link #VERSION} on both sides.
  */
 final class WorkerProtocol {
   static final int READY = 0x47454d55;
+  /** Version 2: replies carry output files. */
+  static final int VERSION = 2;
   static final int MAX_FRAME_BYTES = 256 << 20;
+  private static final int MAX_OUTPUT_FILES = 1000;
   private static final int MAX_NOISE_BYTES = 1 << 16;
 
   private WorkerProtocol() {}
@@ -26,6 +32,7 @@ final class WorkerProtocol {
 
   static void writeReady(DataOutputStream out, String description) throws IOException {
     out.writeInt(READY);
+    out.writeInt(VERSION);
     writeString(out, description);
     out.flush();
   }
@@ -36,6 +43,10 @@ final class WorkerProtocol {
     for (int skipped = 0; skipped < MAX_NOISE_BYTES; skipped++) {
       window = (window << 8) | in.readUnsignedByte();
       if (window == READY && skipped >= 3) {
+        int version = in.readInt();
+        if (version != VERSION) {
+          throw new IOException("worker speaks protocol version " + version + ", the server " + VERSION);
+        }
         return readString(in);
       }
     }
@@ -72,17 +83,40 @@ final class WorkerProtocol {
       writeString(out, result.error());
     }
     out.writeLong(result.elapsed() == null ? 0 : result.elapsed().toNanos());
+    out.writeInt(result.files().size());
+    for (OutputFile file : result.files()) {
+      writeString(out, file.name());
+      writeString(out, file.mimeType());
+      writeBytes(out, file.bytes());
+    }
     out.writeBoolean(reply.retiring());
     out.flush();
   }
 
   static Reply readReply(DataInputStream in) throws IOException {
-    Outcome outcome = Outcome.valueOf(readString(in));
+    ExecutionOutcome outcome = readOutcome(in);
     String stdout = readString(in);
     String stderr = readString(in);
     String error = in.readBoolean() ? readString(in) : null;
     Duration elapsed = Duration.ofNanos(in.readLong());
-    return new Reply(new ExecutionResult(outcome, stdout, stderr, error, elapsed), in.readBoolean());
+    int count = in.readInt();
+    if (count < 0 || count > MAX_OUTPUT_FILES) {
+      throw new IOException(count + " output files is out of bounds");
+    }
+    List<OutputFile> files = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      files.add(new OutputFile(readString(in), readString(in), readBytes(in)));
+    }
+    return new Reply(new ExecutionResult(outcome, stdout, stderr, error, elapsed, files), in.readBoolean());
+  }
+
+  private static ExecutionOutcome readOutcome(DataInputStream in) throws IOException {
+    String name = readString(in);
+    try {
+      return ExecutionOutcome.valueOf(name);
+    } catch (IllegalArgumentException unknown) {
+      throw new IOException("worker sent an unknown outcome " + name, unknown);
+    }
   }
 
   private static void writeString(DataOutputStream out, String text) throws IOException {

@@ -1,89 +1,65 @@
 package dev.gememu.journal;
 
-import dev.gememu.api.ApiException;
 import dev.gememu.api.Content;
 import dev.gememu.api.GenerateContentRequest;
-import dev.gememu.api.ModelCall;
 import dev.gememu.api.Part;
 import dev.gememu.model.ExecutedCode;
-import dev.gememu.model.Reply;
-import dev.gememu.model.TurnListener;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The request journal: the latest calls to the model (at most {@code capacity}; older ones are
- * dropped), each with the reply's source, the code that ran, the outcome, timings and drift.
+ * The request journal: a summary of each captured exchange with the API (the store keeps the
+ * latest ones), with the reply's source, the code that ran, the outcome, timings and drift.
  */
-public final class Journal implements TurnListener {
-  public static final int DEFAULT_CAPACITY = 500;
+public final class Journal {
+  private final ExchangeStore exchanges;
 
-  private final Clock clock;
-  private final int capacity;
-  private final Deque<JournalEntry> entries = new ArrayDeque<>();
-  private final AtomicLong ids = new AtomicLong();
-
-  public Journal(Clock clock, int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("journal capacity must be at least 1, was " + capacity);
-    }
-    this.clock = clock;
-    this.capacity = capacity;
+  public Journal(ExchangeStore exchanges) {
+    this.exchanges = exchanges;
   }
 
   /** The entries, oldest first. */
-  public synchronized List<JournalEntry> entries() {
-    return List.copyOf(entries);
+  public List<JournalEntry> entries() {
+    return exchanges.all().stream().map(Journal::entry).toList();
   }
 
-  public synchronized void clear() {
-    entries.clear();
+  public void clear() {
+    exchanges.clear();
   }
 
-  @Override
-  public Observation begin(ModelCall call, GenerateContentRequest request) {
-    Instant start = clock.instant();
-    return new Observation() {
-      @Override
-      public void answered(Reply reply, List<ExecutedCode> executed) {
-        add(entry(call, request, start, reply, 200, null, executed));
-      }
-
-      @Override
-      public void failed(Reply reply, RuntimeException error) {
-        int status = error instanceof ApiException api ? api.status().httpCode() : 500;
-        add(entry(call, request, start, reply, status, String.valueOf(error.getMessage()), List.of()));
-      }
-    };
-  }
-
-  private synchronized void add(JournalEntry entry) {
-    entries.addLast(entry);
-    while (entries.size() > capacity) {
-      entries.removeFirst();
-    }
-  }
-
-  private JournalEntry entry(ModelCall call, GenerateContentRequest request, Instant start, Reply reply,
-      int status, String error, List<ExecutedCode> executed) {
+  static JournalEntry entry(Exchange exchange) {
+    ModelTurn turn = exchange.turn();
+    GenerateContentRequest request = turn == null ? null : turn.request();
+    boolean contents = request != null && request.contents() != null;
     List<JournalEntry.CodeRun> code = new ArrayList<>();
-    for (ExecutedCode run : executed) {
+    for (ExecutedCode run : turn == null ? List.<ExecutedCode>of() : turn.code()) {
       code.add(new JournalEntry.CodeRun(run.code(), run.outcome().name(), run.output(), run.expectedOutput(),
           run.drifted(), run.elapsed() == null ? 0 : run.elapsed().toMillis()));
     }
-    boolean contents = request.contents() != null;
-    return new JournalEntry(ids.incrementAndGet(), start.toString(), call.method().verb(), call.model(),
+    return new JournalEntry(exchange.id(), exchange.start().toString(),
+        turn != null ? turn.method() : verb(exchange), turn != null ? turn.model() : model(exchange.path()),
         contents ? request.lastUserText() : "", contents ? turns(request.contents()) : List.of(),
-        reply == null ? null : reply.source(), status, error, code,
-        executed.stream().anyMatch(ExecutedCode::drifted), Duration.between(start, clock.instant()).toMillis(),
-        call.ignoredFields());
+        turn == null ? null : turn.reply(), exchange.status(), exchange.error(), code, turn != null && turn.drift(),
+        exchange.duration().toMillis(), turn == null ? List.of() : turn.ignoredFields(),
+        exchange.method() + " " + exchange.path(), exchange.answeredBy());
+  }
+
+  /** The custom verb after the last colon of the path, else the HTTP method (a models list or get). */
+  private static String verb(Exchange exchange) {
+    String last = exchange.path().substring(exchange.path().lastIndexOf('/') + 1);
+    int colon = last.lastIndexOf(':');
+    return colon < 0 ? exchange.method() : last.substring(colon + 1);
+  }
+
+  private static String model(String path) {
+    int models = path.indexOf("/models/");
+    if (models < 0) {
+      return null;
+    }
+    String rest = path.substring(models + "/models/".length());
+    int colon = rest.indexOf(':');
+    return colon < 0 ? rest : rest.substring(0, colon);
   }
 
   private static List<String> turns(List<Content> contents) {

@@ -5,6 +5,7 @@ import dev.gememu.api.CountTokensRequest;
 import dev.gememu.api.CountTokensResponse;
 import dev.gememu.api.ModalityTokenCount;
 import dev.gememu.api.FinishReason;
+import dev.gememu.api.Framing;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
@@ -13,6 +14,7 @@ import dev.gememu.api.RequestValidator;
 import dev.gememu.api.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,18 +30,16 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
-  private final TurnListener listener;
   private final InputFiles inputFiles;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds, TurnListener listener, InputFiles inputFiles) {
+      TokenEstimator tokens, Supplier<String> responseIds, InputFiles inputFiles) {
     this.inputFiles = inputFiles;
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
     this.tokens = tokens;
     this.responseIds = responseIds;
-    this.listener = listener;
   }
 
   /** A validated request with the reply decided: what remains is running it. */
@@ -47,23 +47,42 @@ public final class ContentGenerator {
     private final ModelInfo model;
     private final Reply reply;
     private final int promptTokens;
-    private final TurnListener.Observation observation;
-    private final List<InputFiles.InputFile> inputs;
+    private final Map<String, byte[]> inputFiles;
+    private final TurnObserver observation;
     private final String responseId = responseIds.get();
     private volatile List<ExecutedCode> executed = List.of();
 
-    private Turn(ModelInfo model, Reply reply, int promptTokens, TurnListener.Observation observation,
-        List<InputFiles.InputFile> inputs) {
-      this.inputs = inputs;
+    private Turn(ModelInfo model, Reply reply, int promptTokens, Map<String, byte[]> inputFiles,
+        TurnObserver observation) {
       this.model = model;
       this.reply = reply;
       this.promptTokens = promptTokens;
+      this.inputFiles = inputFiles;
       this.observation = observation;
     }
 
     /** Who decided the reply, e.g. a fixture's name and file. */
     public String source() {
       return reply.source();
+    }
+
+    /** Whether the reply is an answer to send as recorded ({@link #send}) rather than steps to run. */
+    public boolean verbatim() {
+      return reply instanceof Reply.Verbatim;
+    }
+
+    /** Sends a verbatim reply in the framing the client asked for. */
+    public void send(Framing framing, WireSink sink) {
+      if (!(reply instanceof Reply.Verbatim verbatim)) {
+        throw new IllegalStateException("only a verbatim reply is sent as recorded, not " + reply);
+      }
+      try {
+        verbatim.answer().send(framing, sink);
+      } catch (RuntimeException e) {
+        observation.failed(reply, e);
+        throw e;
+      }
+      observation.answered(reply, List.of());
     }
 
     /** The code that ran, once the reply has been run; empty before. */
@@ -79,8 +98,11 @@ public final class ContentGenerator {
     }
 
     private void run(Consumer<Part> sink) {
+      if (!(reply instanceof Reply.Scripted scripted)) {
+        throw new IllegalStateException("only a scripted reply is run, not " + reply);
+      }
       try {
-        executed = List.copyOf(turnRunner.run(reply, model, inputs, sink));
+        executed = List.copyOf(turnRunner.run(scripted, model, inputFiles, sink));
       } catch (RuntimeException e) {
         observation.failed(reply, e);
         throw e;
@@ -150,18 +172,25 @@ public final class ContentGenerator {
 
   /** Validates the request and decides the reply; throws {@link ApiException} before anything is sent. */
   public Turn prepare(ModelCall call, GenerateContentRequest request) {
-    TurnListener.Observation observation = listener.begin(call, request);
+    return prepare(call, request, TurnObserver.NONE);
+  }
+
+  /** As {@link #prepare(ModelCall, GenerateContentRequest)}, telling the observer how the call ends. */
+  public Turn prepare(ModelCall call, GenerateContentRequest request, TurnObserver observation) {
     Reply reply = null;
     try {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
       List<InputFiles.InputFile> inputs = inputFiles.of(request);
       reply = decide(call, request);
-      if (reply.error() != null) {
-        throw reply.error();
+      if (reply instanceof Reply.Failure failure) {
+        throw failure.error();
+      } else if (reply instanceof Reply.Scripted || reply instanceof Reply.Verbatim) {
+        int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
+        return new Turn(model, reply, prompt, InputFiles.contents(inputs), observation);
+      } else {
+        throw new IllegalStateException("unknown kind of reply: " + reply);
       }
-      int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-      return new Turn(model, reply, prompt, observation, inputs);
     } catch (RuntimeException e) {
       observation.failed(reply, e);
       throw e;

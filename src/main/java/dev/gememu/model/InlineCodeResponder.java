@@ -22,12 +22,12 @@ public final class InlineCodeResponder implements Responder {
     }
     String code = fence.group(1);
     if (!request.enablesCodeExecution()) {
-      return new Lookup.Found(new Reply(List.of(new Step.Text(
+      return new Lookup.Found(new Reply.Scripted(List.of(new Step.Text(
           "Your message contains Python code, but the code execution tool is not enabled for this"
               + " request, so I did not run it. Add {\"codeExecution\": {}} to \"tools\" to have it run.")),
           "inline code (tool disabled)"));
     }
-    return new Lookup.Found(new Reply(List.of(
+    return new Lookup.Found(new Reply.Scripted(List.of(
         new Step.Text("I will run the Python code from your message."),
         Step.Code.of(code),
         new Step.Text("The code ran with outcome {{outcome}}. Its output:\n```\n{{output}}```")),

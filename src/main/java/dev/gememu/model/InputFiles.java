@@ -29,12 +29,15 @@ public final class InputFiles {
   /** {@code files/<id>}, alone or at the end of a URI such as {@code https://host/v1beta/files/<id>}. */
   private static final Pattern UPLOADED = Pattern.compile("(?:^|/)files/([^/?#]+)(?:[?#].*)?$");
   private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-      Map.entry("text/plain", "txt"), Map.entry("text/csv", "csv"), Map.entry("text/markdown", "md"),
-      Map.entry("text/html", "html"), Map.entry("text/xml", "xml"), Map.entry("application/xml", "xml"),
-      Map.entry("application/json", "json"), Map.entry("text/x-python", "py"), Map.entry("text/javascript", "js"),
-      Map.entry("application/javascript", "js"), Map.entry("text/x-java", "java"), Map.entry("text/x-c++src", "cpp"),
-      Map.entry("image/jpeg", "jpeg"), Map.entry("image/svg+xml", "svg"), Map.entry("application/pdf", "pdf"),
-      Map.entry("text/tab-separated-values", "tsv"), Map.entry("application/octet-stream", "bin"));
+      Map.entry("image/png", "png"), Map.entry("image/jpeg", "jpg"), Map.entry("image/gif", "gif"),
+      Map.entry("image/webp", "webp"), Map.entry("image/bmp", "bmp"), Map.entry("image/tiff", "tiff"),
+      Map.entry("image/svg+xml", "svg"), Map.entry("text/csv", "csv"), Map.entry("text/plain", "txt"),
+      Map.entry("text/markdown", "md"), Map.entry("text/html", "html"), Map.entry("application/json", "json"),
+      Map.entry("text/xml", "xml"), Map.entry("application/xml", "xml"), Map.entry("application/pdf", "pdf"),
+      Map.entry("text/x-python", "py"), Map.entry("text/javascript", "js"), Map.entry("application/javascript", "js"),
+      Map.entry("text/x-java", "java"), Map.entry("text/x-c++src", "cpp"), Map.entry("text/tab-separated-values", "tsv"),
+      Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+      Map.entry("application/vnd.ms-excel", "xls"));
 
   private final FileStore store;
 
@@ -116,14 +119,9 @@ public final class InputFiles {
     return "input_file_" + number + "." + extension(mimeType);
   }
 
-  /** {@code text/csv} → {@code csv}, {@code image/png} → {@code png}; an unknown type by its subtype. */
+  /** {@code text/csv} → {@code csv}, {@code image/png} → {@code png}; a type not listed → {@code bin}. */
   static String extension(String mimeType) {
     String type = mimeType == null ? "" : mimeType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-    String known = EXTENSIONS.get(type);
-    if (known != null) {
-      return known;
-    }
-    String subtype = type.substring(type.indexOf('/') + 1).replaceFirst("^x-", "").replaceFirst("\\+.*$", "");
-    return subtype.matches("[a-z0-9]{1,10}") ? subtype : "bin";
+    return EXTENSIONS.getOrDefault(type, "bin");
   }
 }

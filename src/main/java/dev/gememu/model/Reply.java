@@ -4,19 +4,24 @@ import dev.gememu.api.ApiException;
 import java.util.List;
 
 /**
- * What the emulated model says for one request: its steps, and who decided them; or, when
- * {@code error} is set, the API error it answers with instead (raised before anything is sent).
+ * What the emulated model answers one request with, and who decided it ({@link #source()}, e.g. a
+ * fixture's name and file): steps to run, an answer to send as recorded, or an API error.
  */
-public record Reply(List<Step> steps, String source, ApiException error) {
-  public Reply {
-    steps = List.copyOf(steps);
+public sealed interface Reply {
+
+  /** Who decided the reply, e.g. {@code fixture primes (fixtures/primes.yaml)} or {@code inline code}. */
+  String source();
+
+  /** Steps gememu runs and turns into Google's response: text, thoughts, real code execution, inline data. */
+  record Scripted(List<Step> steps, String source) implements Reply {
+    public Scripted {
+      steps = List.copyOf(steps);
+    }
   }
 
-  public Reply(List<Step> steps, String source) {
-    this(steps, source, null);
-  }
+  /** An answer sent exactly as a server once sent it (a recording, or the upstream being recorded now). */
+  record Verbatim(WireAnswer answer, String source) implements Reply {}
 
-  public static Reply failing(ApiException error, String source) {
-    return new Reply(List.of(), source, error);
-  }
+  /** An API error, raised before any byte of the response is sent. */
+  record Failure(ApiException error, String source) implements Reply {}
 }

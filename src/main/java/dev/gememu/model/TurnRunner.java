@@ -5,8 +5,10 @@ import dev.gememu.api.CodeExecutionResult;
 import dev.gememu.api.ExecutableCode;
 import dev.gememu.api.Outcome;
 import dev.gememu.api.Part;
+import dev.gememu.executor.ExecutionOutcome;
 import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
+import dev.gememu.executor.OutputFile;
 import dev.gememu.executor.PythonExecutor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,11 +17,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a {@link Reply} into response parts, executing each code step for real. Parts are handed to
- * the sink as soon as they exist, so a stream can send text before slow code finishes.
+ * Turns a {@link Reply.Scripted} into response parts, executing each code step for real. Parts are handed to
+ * the sink as soon as they exist, so a stream can send text before slow code finishes. Files a run
+ * produces (matplotlib figures, PIL images it showed) follow its {@code codeExecutionResult} as
+ * {@code inlineData} parts, in the order they were produced, as Gemini sends them.
  */
 public final class TurnRunner {
   private final PythonExecutor executor;
@@ -28,13 +33,8 @@ public final class TurnRunner {
     this.executor = executor;
   }
 
-  /** Runs the reply's steps in order and returns the code that ran. */
-  public List<ExecutedCode> run(Reply reply, ModelInfo model, Consumer<Part> sink) {
-    return run(reply, model, List.of(), sink);
-  }
-
-  /** Runs the reply's steps in order, each code step with the request's input files in its working directory. */
-  public List<ExecutedCode> run(Reply reply, ModelInfo model, List<InputFiles.InputFile> inputs, Consumer<Part> sink) {
+  /** Runs the reply's steps in order, each code step with the request's files, and returns the code that ran. */
+  public List<ExecutedCode> run(Reply.Scripted reply, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
     List<ExecutedCode> executed = new ArrayList<>();
     ExecutedCode latest = null;
     Step finalText = lastText(reply);
@@ -49,14 +49,14 @@ public final class TurnRunner {
       } else if (step instanceof Step.Code code) {
         Part part = Part.code(ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
-        latest = runCode(code, model, inputs, sink);
+        latest = runCode(code, model, inputFiles, sink);
         executed.add(latest);
       }
     }
     return executed;
   }
 
-  private static Step lastText(Reply reply) {
+  private static Step lastText(Reply.Scripted reply) {
     Step last = null;
     for (Step step : reply.steps()) {
       if (step instanceof Step.Text) {
@@ -81,16 +81,19 @@ public final class TurnRunner {
     }
   }
 
-  private ExecutedCode runCode(Step.Code step, ModelInfo model, List<InputFiles.InputFile> inputs,
-      Consumer<Part> sink) {
+  private ExecutedCode runCode(Step.Code step, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
-        : executor.execute(new ExecutionRequest(step.code(), InputFiles.contents(inputs)));
+        : executor.execute(new ExecutionRequest(step.code(), inputFiles));
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
     results.forEach(r -> sink.accept(Part.result(r)));
+    for (OutputFile file : result.files()) {
+      sink.accept(Part.inline(new Blob(file.mimeType(), Base64.getEncoder().encodeToString(file.bytes()), null)));
+    }
     CodeExecutionResult last = results.get(results.size() - 1);
     String output = results.size() == 1 ? last.output() : results.get(0).output() + last.output();
-    return new ExecutedCode(step.code(), result.outcome(), output, step.expectedOutput(), result.elapsed());
+    return new ExecutedCode(step.code(), CodeResultLayout.outcome(result.outcome()), output, step.expectedOutput(),
+        result.elapsed());
   }
 
   private static String fill(String template, ExecutedCode latest) {
@@ -110,9 +113,19 @@ public final class TurnRunner {
     static List<CodeExecutionResult> of(ExecutionResult result, ModelInfo model) {
       String stderrTail = result.stderr().isEmpty() ? "" : "\n\nstderr: " + result.stderr();
       return switch (result.outcome()) {
-        case OUTCOME_OK -> List.of(new CodeExecutionResult(Outcome.OUTCOME_OK, result.stdout() + stderrTail));
-        case OUTCOME_FAILED -> failed(result, model);
-        default -> List.of(new CodeExecutionResult(result.outcome(), result.stdout() + nullToEmpty(result.error())));
+        case OK -> List.of(new CodeExecutionResult(Outcome.OUTCOME_OK, result.stdout() + stderrTail));
+        case FAILED -> failed(result, model);
+        case DEADLINE_EXCEEDED -> List.of(new CodeExecutionResult(Outcome.OUTCOME_DEADLINE_EXCEEDED,
+            result.stdout() + nullToEmpty(result.error())));
+      };
+    }
+
+    /** The wire's name for how a run ended. */
+    static Outcome outcome(ExecutionOutcome outcome) {
+      return switch (outcome) {
+        case OK -> Outcome.OUTCOME_OK;
+        case FAILED -> Outcome.OUTCOME_FAILED;
+        case DEADLINE_EXCEEDED -> Outcome.OUTCOME_DEADLINE_EXCEEDED;
       };
     }
 

@@ -7,6 +7,7 @@ import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.files.FileStore;
 import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
@@ -14,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +29,14 @@ public final class EmulatorServer implements AutoCloseable {
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, Journal journal, FileStore files, Uploads uploads) {
+      FixtureStore fixtures, ExchangeStore exchanges, Clock clock, FileStore files, Uploads uploads) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     BodyReader bodies = new BodyReader(mapper, settings.lenient());
     ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper);
     FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
-    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), journal, prettyWriter);
+    AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -44,8 +46,16 @@ public final class EmulatorServer implements AutoCloseable {
           LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
     });
     app.before(ctx -> {
+      if (!ctx.path().startsWith(AdminRoute.PREFIX)) {
+        ExchangeCapture.begin(ctx, clock);
+      }
       if ((ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) && !FilesRoute.isChunk(ctx)) {
         apiKeys.check(ctx);
+      }
+    });
+    app.after(ctx -> {
+      if (ExchangeCapture.captured(ctx)) {
+        exchanges.add(ExchangeCapture.of(ctx).finish(ctx, settings.redaction()));
       }
     });
     app.get("/{version}/models", models::list);

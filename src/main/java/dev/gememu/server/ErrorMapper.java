@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.Status;
+import dev.gememu.executor.ExecutorSaturatedException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ final class ErrorMapper {
   static ApiException toApiException(Throwable error) {
     if (error instanceof ApiException api) {
       return api;
+    }
+    if (error instanceof ExecutorSaturatedException) {
+      return ApiException.overloaded();
     }
     if (error instanceof UnrecognizedPropertyException unknown) {
       String parent = GooglePath.of(unknown.getPath().subList(0, unknown.getPath().size() - 1));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.CountTokensRequest;
+import dev.gememu.api.Framing;
 import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
@@ -62,13 +63,19 @@ final class ModelsRoute {
     switch (call.method()) {
       case GENERATE_CONTENT -> generate(ctx, call);
       case STREAM_GENERATE_CONTENT -> stream(ctx, call);
-      case COUNT_TOKENS -> Responses.json(ctx, prettyWriter,
-          generator.countTokens(call, bodies.read(ctx, CountTokensRequest.class)));
+      case COUNT_TOKENS -> {
+        ExchangeCapture.of(ctx).model(call, null);
+        Responses.json(ctx, prettyWriter, generator.countTokens(call, bodies.read(ctx, CountTokensRequest.class)));
+      }
     }
   }
 
   private void generate(Context ctx, ModelCall call) throws IOException {
     ContentGenerator.Turn turn = prepare(ctx, call);
+    if (turn.verbatim()) {
+      sendVerbatim(ctx, call, turn);
+      return;
+    }
     GenerateContentResponse response = turn.complete();
     DriftHeader.value(turn.executed(), turn.source()).ifPresent(drift -> ctx.header(DriftHeader.NAME, drift));
     Responses.json(ctx, prettyWriter, response);
@@ -81,6 +88,10 @@ final class ModelsRoute {
    */
   private void stream(Context ctx, ModelCall call) throws IOException {
     ContentGenerator.Turn turn = prepare(ctx, call);
+    if (turn.verbatim()) {
+      sendVerbatim(ctx, call, turn);
+      return;
+    }
     StreamWriter events = new StreamWriter(ctx, Responses.isSse(ctx), mapper);
     try {
       turn.stream(events::event);
@@ -88,15 +99,27 @@ final class ModelsRoute {
       if (!events.started()) {
         throw error;
       }
-      events.event(ErrorMapper.toApiException(error).toEnvelope());
+      ApiException inBand = ErrorMapper.toApiException(error);
+      ExchangeCapture.of(ctx).error(inBand.getMessage());
+      events.event(inBand.toEnvelope());
     }
     events.finish();
   }
 
+  /** A recorded (or upstream) answer goes out as it was sent; once started, it can only end as it is. */
+  private static void sendVerbatim(Context ctx, ModelCall call, ContentGenerator.Turn turn) {
+    Framing framing = Framing.of(call.method(), Responses.isSse(ctx));
+    turn.send(framing, new ContextSink(ctx, framing.streams()));
+  }
+
   /** Reads the body (noting the fields a lenient read ignored, for the journal) and decides the reply. */
   private ContentGenerator.Turn prepare(Context ctx, ModelCall call) throws IOException {
+    ExchangeCapture capture = ExchangeCapture.of(ctx);
+    capture.model(call, null);
     GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    return generator.prepare(call.withIgnoredFields(BodyReader.ignoredFields(ctx)), request);
+    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx));
+    capture.model(read, request);
+    return generator.prepare(read, request, capture);
   }
 
   static String apiVersion(Context ctx) {

@@ -23,6 +23,7 @@ final class Responses {
    * wraps it in an array, whatever raised it (key check, body size, validation).
    */
   static void error(Context ctx, ObjectWriter writer, ApiException error) throws JsonProcessingException {
+    ExchangeCapture.of(ctx).error(error.getMessage());
     boolean arrayStream = ctx.path().endsWith(":" + ModelCall.Method.STREAM_GENERATE_CONTENT.verb()) && !isSse(ctx);
     json(ctx, writer, error.status().httpCode(), arrayStream ? List.of(error.toEnvelope()) : error.toEnvelope());
   }
@@ -32,6 +33,8 @@ final class Responses {
   }
 
   static void json(Context ctx, ObjectWriter writer, int status, Object body) throws JsonProcessingException {
-    ctx.status(status).contentType(JSON).result((writer.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8));
+    String text = writer.writeValueAsString(body) + "\n";
+    ExchangeCapture.of(ctx).body(text);
+    ctx.status(status).contentType(JSON).result(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -35,11 +35,16 @@ final class StreamWriter {
       String json = writer.writeValueAsString(event);
       boolean first = startIfNotYet();
       String framed = sse ? "data: " + json + "\r\n\r\n" : (first ? "[" : ",\r\n") + json;
-      out.write(framed.getBytes(StandardCharsets.UTF_8));
-      out.flush();
+      write(framed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void write(String chunk) throws IOException {
+    ExchangeCapture.of(ctx).event(chunk);
+    out.write(chunk.getBytes(StandardCharsets.UTF_8));
+    out.flush();
   }
 
   /** Sends the status and headers unless they are out; returns whether it did, i.e. nothing was written before. */
@@ -58,7 +63,7 @@ final class StreamWriter {
   void finish() throws IOException {
     boolean first = startIfNotYet();
     if (!sse) {
-      out.write((first ? "[]" : "]").getBytes(StandardCharsets.UTF_8));
+      write(first ? "[]" : "]");
     }
     out.flush();
   }

@@ -2,7 +2,6 @@ package dev.gememu.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gememu.api.Outcome;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,49 +39,49 @@ class GraalPyExecutorIT {
       "import ctypes\nprint(ctypes.CDLL(None))",
   })
   void deniesHostAccess(String hostile) {
-    ExecutionResult result = executor.execute(hostile);
+    ExecutionResult result = run(executor, hostile);
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.stdout()).doesNotContain("root:").doesNotContain("uid=");
     assertThat(result.error()).as("reads as a Python error, nothing of the host")
         .containsPattern("(?m)^[A-Za-z]+(Error|Exception)\\b")
         .doesNotContain("java.lang.SecurityException", "java.lang.IllegalStateException", "com.oracle", "snippet_runner",
             "org.graalvm", System.getProperty("user.home") + "/.cache");
-    assertThat(executor.execute("print('still fine')").stdout()).isEqualTo("still fine\n");
+    assertThat(run(executor, "print('still fine')").stdout()).isEqualTo("still fine\n");
   }
 
   @Test
   void writesGoToTheRunsOwnInMemoryFilesystem() {
     String marker = "gememu-escape-" + java.util.UUID.randomUUID() + ".txt";
-    ExecutionResult result = executor.execute(
+    ExecutionResult result = run(executor, 
         "import os\nwith open('/tmp/" + marker + "', 'w') as f:\n    f.write('x')\nprint(sorted(os.listdir('/')))");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("['root', 'tmp', 'usr']\n");
     assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp", marker))).isFalse();
   }
 
   @Test
   void hostEnvironmentVariablesAreInvisible() {
-    ExecutionResult result = executor.execute("import os\nprint(sorted(os.environ))");
+    ExecutionResult result = run(executor, "import os\nprint(sorted(os.environ))");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("[]\n");
   }
 
   @Test
   void capsAnOutputFloodEvenWhenTheSnippetIgnoresTheError() {
-    ExecutionResult result = executor.execute(
+    ExecutionResult result = run(executor, 
         "while True:\n    try:\n        print('x' * 1000)\n    except OSError:\n        pass");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.stdout().length()).isLessThanOrEqualTo(10_000);
     assertThat(result.error()).contains("Output limit of 10000 bytes");
   }
 
   @Test
   void aFileWrittenWithoutCloseReadsBackAsInCPython() {
-    ExecutionResult result = executor.execute(
+    ExecutionResult result = run(executor, 
         "open('notes.txt', 'w').write('hello')\nprint(open('notes.txt').read())");
 
     assertThat(result.stdout()).isEqualTo("hello\n");
@@ -90,17 +89,21 @@ class GraalPyExecutorIT {
 
   @Test
   void reportsASyntaxErrorLikeCPython() {
-    ExecutionResult result = executor.execute("print('a'");
+    ExecutionResult result = run(executor, "print('a'");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.error()).startsWith("  File \"<string>\", line 1").contains("SyntaxError");
   }
 
   @Test
   void treatsSysExitZeroAsSuccess() {
-    ExecutionResult result = executor.execute("print('bye')\nimport sys\nsys.exit(0)");
+    ExecutionResult result = run(executor, "print('bye')\nimport sys\nsys.exit(0)");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("bye\n");
+  }
+
+  static ExecutionResult run(PythonExecutor executor, String code) {
+    return executor.execute(ExecutionRequest.of(code));
   }
 }

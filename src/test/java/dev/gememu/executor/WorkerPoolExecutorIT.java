@@ -3,9 +3,6 @@ package dev.gememu.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gememu.api.ApiException;
-import dev.gememu.api.Outcome;
-import dev.gememu.api.Status;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +41,8 @@ class WorkerPoolExecutorIT {
   }
 
   static void assertStillServing() {
-    ExecutionResult benign = executor.execute("print(sum(range(10)))");
-    assertThat(benign.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    ExecutionResult benign = run(executor, "print(sum(range(10)))");
+    assertThat(benign.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(benign.stdout()).isEqualTo("45\n");
   }
 
@@ -66,9 +63,9 @@ class WorkerPoolExecutorIT {
       "def down(n):\n    return down(n + 1)\ndown(0)",
   })
   void deniesOrContainsTheSnippetAndKeepsServing(String hostile) {
-    ExecutionResult result = executor.execute(hostile);
+    ExecutionResult result = run(executor, hostile);
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.stdout()).doesNotContain("root:").doesNotContain("uid=").doesNotContain("forked");
     assertThat(result.error()).as("reads as a Python error, nothing of the host")
         .containsPattern("(?m)^[A-Za-z]+(Error|Exception)\\b")
@@ -80,14 +77,14 @@ class WorkerPoolExecutorIT {
   @Test
   void seesOnlyItsOwnInMemoryFilesystem() {
     String marker = "gememu-escape-" + UUID.randomUUID() + ".txt";
-    ExecutionResult result = executor.execute(String.join("\n",
+    ExecutionResult result = run(executor, String.join("\n",
         "import os",
         "with open('/tmp/" + marker + "', 'w') as f:",
         "    f.write('x')",
         "print(sorted(os.listdir('/')))",
         "print(os.path.exists('/etc/passwd'), os.path.exists('/work'))"));
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("['root', 'tmp', 'usr']\nFalse False\n");
     assertThat(Files.exists(Path.of("/tmp", marker))).isFalse();
     assertStillServing();
@@ -95,7 +92,7 @@ class WorkerPoolExecutorIT {
 
   @Test
   void givesEachRunAWritableWorkingDirectoryLikeGeminis() {
-    ExecutionResult result = executor.execute(String.join("\n",
+    ExecutionResult result = run(executor, String.join("\n",
         "import os, tempfile",
         "print(os.getcwd())",
         "with open('out.txt', 'w') as f:",
@@ -105,9 +102,9 @@ class WorkerPoolExecutorIT {
         "with tempfile.NamedTemporaryFile('w+') as t:",
         "    t.write('tmp'); t.seek(0); print(t.read(), t.name.startswith('/tmp/'))"));
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("/root\nhello\ntmp True\n");
-    ExecutionResult next = executor.execute("import os\nprint(os.listdir('.'))");
+    ExecutionResult next = run(executor, "import os\nprint(os.listdir('.'))");
     assertThat(next.stdout()).isEqualTo("[]\n");
   }
 
@@ -117,32 +114,32 @@ class WorkerPoolExecutorIT {
         "print(open('input_file_0.csv').read().splitlines()[1])",
         Map.of("input_file_0.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("1,2\n");
   }
 
   @Test
   void capsTheFilesystemSize() {
-    ExecutionResult result = executor.execute("open('big.bin', 'wb').write(b'x' * (100 << 20))");
+    ExecutionResult result = run(executor, "open('big.bin', 'wb').write(b'x' * (100 << 20))");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.error()).containsAnyOf("OSError", "MemoryError");
     assertStillServing();
   }
 
   @Test
   void hidesHostEnvironmentVariables() {
-    ExecutionResult result = executor.execute("import os\nprint(sorted(os.environ))");
+    ExecutionResult result = run(executor, "import os\nprint(sorted(os.environ))");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_OK);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.OK);
     assertThat(result.stdout()).isEqualTo("[]\n");
   }
 
   @Test
   void reportsSysExitWithAnErrorCodeAsFailed() {
-    ExecutionResult result = executor.execute("print('bye')\nimport sys\nsys.exit(3)");
+    ExecutionResult result = run(executor, "print('bye')\nimport sys\nsys.exit(3)");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.stdout()).isEqualTo("bye\n");
     assertThat(result.error()).contains("SystemExit: 3");
     assertStillServing();
@@ -150,18 +147,18 @@ class WorkerPoolExecutorIT {
 
   @Test
   void stopsAnInfiniteLoopAtTheDeadlineKeepingEarlierOutput() {
-    ExecutionResult result = executor.execute("print('started')\nwhile True:\n    pass");
+    ExecutionResult result = run(executor, "print('started')\nwhile True:\n    pass");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.DEADLINE_EXCEEDED);
     assertThat(result.stdout()).isEqualTo("started\n");
     assertStillServing();
   }
 
   @Test
   void stopsABuiltInThatIgnoresCancellationByReplacingTheWorker() {
-    ExecutionResult result = executor.execute("print('started')\nprint(sum(range(10**14)))");
+    ExecutionResult result = run(executor, "print('started')\nprint(sum(range(10**14)))");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.DEADLINE_EXCEEDED);
     assertThat(result.stdout()).isEqualTo("started\n");
     assertThat(result.elapsed()).isLessThan(ANSWERED_WITHIN);
     assertStillServing();
@@ -170,39 +167,39 @@ class WorkerPoolExecutorIT {
   @Test
   void servesOtherRequestsWhileOneWorkerIsStuck() {
     CompletableFuture<ExecutionResult> stuck =
-        CompletableFuture.supplyAsync(() -> executor.execute("print(sum(range(10**14)))"));
+        CompletableFuture.supplyAsync(() -> run(executor, "print(sum(range(10**14)))"));
     sleep(300);
 
-    ExecutionResult meanwhile = executor.execute("print('meanwhile')");
+    ExecutionResult meanwhile = run(executor, "print('meanwhile')");
 
     assertThat(meanwhile.stdout()).isEqualTo("meanwhile\n");
-    assertThat(stuck.join().outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(stuck.join().outcome()).isEqualTo(ExecutionOutcome.DEADLINE_EXCEEDED);
     assertStillServing();
   }
 
   @Test
   void containsAHugePowerThatNeitherStopsNorFits() {
-    ExecutionResult result = executor.execute("print(7**(10**9))");
+    ExecutionResult result = run(executor, "print(7**(10**9))");
 
-    assertThat(result.outcome()).isIn(Outcome.OUTCOME_DEADLINE_EXCEEDED, Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isIn(ExecutionOutcome.DEADLINE_EXCEEDED, ExecutionOutcome.FAILED);
     assertThat(result.elapsed()).isLessThan(ANSWERED_WITHIN);
     assertStillServing();
   }
 
   @Test
   void reportsAMemoryBombAsMemoryErrorAndReplacesTheWorker() {
-    ExecutionResult result = executor.execute("x = []\nwhile True:\n    x.append(bytearray(10**7))");
+    ExecutionResult result = run(executor, "x = []\nwhile True:\n    x.append(bytearray(10**7))");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.error()).contains("MemoryError");
     assertStillServing();
   }
 
   @Test
   void capsAnOutputFloodAndSaysSo() {
-    ExecutionResult result = executor.execute("while True:\n    print('x' * 10000)");
+    ExecutionResult result = run(executor, "while True:\n    print('x' * 10000)");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.stdout().length()).isLessThanOrEqualTo(MAX_OUTPUT);
     assertThat(result.error()).contains("Output limit of 10000 bytes");
     assertStillServing();
@@ -210,10 +207,10 @@ class WorkerPoolExecutorIT {
 
   @Test
   void stopsAnOutputFloodThatCatchesTheLimitError() {
-    ExecutionResult result = executor.execute(
+    ExecutionResult result = run(executor, 
         "while True:\n    try:\n        print('x' * 1000)\n    except BaseException:\n        pass");
 
-    assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_FAILED);
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
     assertThat(result.error()).contains("Output limit of 10000 bytes");
     assertStillServing();
   }
@@ -221,14 +218,14 @@ class WorkerPoolExecutorIT {
   @Test
   void reportsAWorkerKilledFromOutsideAndCarriesOn() {
     CompletableFuture<ExecutionResult> running =
-        CompletableFuture.supplyAsync(() -> executor.execute("while True:\n    pass"));
+        CompletableFuture.supplyAsync(() -> run(executor, "while True:\n    pass"));
     sleep(500);
     java.util.List<ProcessHandle> killed = executor.workerPids().stream()
         .flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
     killed.forEach(ProcessHandle::destroyForcibly);
     killed.forEach(handle -> handle.onExit().join());
 
-    assertThat(running.join().outcome()).isIn(Outcome.OUTCOME_FAILED, Outcome.OUTCOME_DEADLINE_EXCEEDED);
+    assertThat(running.join().outcome()).isIn(ExecutionOutcome.FAILED, ExecutionOutcome.DEADLINE_EXCEEDED);
     assertStillServing();
   }
 
@@ -236,14 +233,13 @@ class WorkerPoolExecutorIT {
   void answersUnavailableWhenThePoolAndItsQueueAreFull() {
     try (WorkerPoolExecutor small = new WorkerPoolExecutor(ExecutorOptions.defaults().withWorkers(1).withQueue(0)
         .withWorkerHeapMb(128), ExecutionLimits.defaults().withTimeout(Duration.ofSeconds(2)).withWarmContexts(1))) {
-      assertThat(small.execute("print('up')").stdout()).isEqualTo("up\n");
-      CompletableFuture<ExecutionResult> busy = CompletableFuture.supplyAsync(() -> small.execute("while True:\n    pass"));
+      assertThat(run(small, "print('up')").stdout()).isEqualTo("up\n");
+      CompletableFuture<ExecutionResult> busy = CompletableFuture.supplyAsync(() -> run(small, "while True:\n    pass"));
       sleep(300);
 
-      assertThatThrownBy(() -> small.execute("print('x')"))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(Status.UNAVAILABLE))
-          .hasMessage("The model is overloaded. Please try again later.");
-      assertThat(busy.join().outcome()).isEqualTo(Outcome.OUTCOME_DEADLINE_EXCEEDED);
+      assertThatThrownBy(() -> run(small, "print('x')"))
+          .isInstanceOf(ExecutorSaturatedException.class);
+      assertThat(busy.join().outcome()).isEqualTo(ExecutionOutcome.DEADLINE_EXCEEDED);
     }
   }
 
@@ -253,5 +249,9 @@ class WorkerPoolExecutorIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  static ExecutionResult run(PythonExecutor executor, String code) {
+    return executor.execute(ExecutionRequest.of(code));
   }
 }

@@ -46,6 +46,11 @@ public final class RunningGememu implements BeforeAllCallback, AfterAllCallback 
     gememu.close();
   }
 
+  /** The running gememu itself, e.g. for its captured exchanges. */
+  public Gememu gememu() {
+    return gememu;
+  }
+
   public String baseUrl() {
     return gememu.baseUrl("127.0.0.1");
   }
