@@ -65,13 +65,15 @@ public final class Gememu implements AutoCloseable {
       FileStore files = FileStore.of(config.files(), clock, random);
       ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
+      InputFiles inputFiles = new InputFiles(files);
       ContentGenerator generator = new ContentGenerator(
           catalog,
-          List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM), new InlineCodeResponder()),
+          List.of(new FixtureResponder(fixtures, new FixtureMatcher(), Sleeper.SYSTEM, inputFiles),
+              new InlineCodeResponder()),
           new TurnRunner(executor),
           new TokenEstimator(),
           responseIds(random),
-          new InputFiles(files));
+          inputFiles);
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
           Clock.systemUTC(), files, new Uploads(files, random))

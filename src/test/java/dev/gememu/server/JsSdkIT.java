@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gememu.Gememu;
 import dev.gememu.cli.ServerConfig;
 import dev.gememu.testing.NodeScript;
+import dev.gememu.testing.PrefixProxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,48 @@ class JsSdkIT {
 
   private static JsonNode vercel(String scenario) {
     return NodeScript.result("vercel.mjs", baseUrl + "/v1beta", scenario);
+  }
+
+  @Test
+  void genaiUploadsACsvThatTheCodeReadsThenListsGetsAndDeletesIt() {
+    assertUploadedAndAnalysed(genai("uploadCsv"), baseUrl);
+  }
+
+  @Test
+  void genaiUploadsThroughABaseUrlWithAPathPrefix() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(baseUrl, "/gemini")) {
+      assertUploadedAndAnalysed(NodeScript.result("genai.mjs", proxy.baseUrl(), "uploadCsv"), proxy.baseUrl());
+
+      assertThat(proxy.requests()).contains("POST /gemini/upload/v1beta/files");
+      assertThat(proxy.requests()).anyMatch(r -> r.startsWith("POST /gemini/upload/v1beta/files?upload_id="));
+    }
+  }
+
+  @Test
+  void genaiUploadsThroughTheDoubledPathItUsesWithPerCallHttpOptions() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(baseUrl, "/p")) {
+      assertUploadedAndAnalysed(NodeScript.result("genai.mjs", proxy.baseUrl(), "uploadCsvWithHttpOptions"),
+          proxy.baseUrl());
+
+      assertThat(proxy.requests()).contains("POST /p/v1beta/upload/v1beta/files");
+    }
+  }
+
+  private static void assertUploadedAndAnalysed(JsonNode result, String base) {
+    JsonNode file = result.get("file");
+    assertThat(file.get("name").asText()).matches("files/[a-z0-9]{12}");
+    assertThat(file.get("displayName").asText()).isEqualTo("temperatures.csv");
+    assertThat(file.get("mimeType").asText()).isEqualTo("text/csv");
+    assertThat(file.get("sizeBytes").asText()).isEqualTo("43");
+    assertThat(file.get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(file.get("source").asText()).isEqualTo("UPLOADED");
+    assertThat(file.get("uri").asText()).isEqualTo(base + "/v1beta/" + file.get("name").asText());
+    assertThat(result.get("codeExecutionResult").asText()).isEqualTo("20.0\n");
+    assertThat(result.get("listed").asBoolean()).isTrue();
+    assertThat(result.get("gotDisplayName").asText()).isEqualTo("temperatures.csv");
+    assertThat(result.get("afterDelete").asText()).startsWith("403: ")
+        .contains("You do not have permission to access the File " + file.get("name").asText().substring(6)
+            + " or it may not exist.");
   }
 
   @Test
