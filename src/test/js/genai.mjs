@@ -1,6 +1,7 @@
 // Google's JS SDK (@google/genai) against a gememu: `node genai.mjs <baseUrl> <scenario>`.
-import { GoogleGenAI, createPartFromUri } from '@google/genai';
-import { FAILING_PROMPT, PROMPT, kinds, main } from './common.mjs';
+import { FAILING_PROMPT, PROMPT, kinds, main, sdk } from './common.mjs';
+
+const { GoogleGenAI, createPartFromUri } = await import(sdk('@google/genai'));
 
 const MODEL = 'gemini-2.5-flash';
 const CODE_EXECUTION = { tools: [{ codeExecution: {} }] };

@@ -1,7 +1,8 @@
 // Vercel's AI SDK (ai + @ai-sdk/google) against a gememu: `node vercel.mjs <baseUrl incl. /v1beta> <scenario>`.
-import { createGoogleGenerativeAI } from '@ai-sdk/google';
-import { generateText, streamText } from 'ai';
-import { FAILING_PROMPT, PROMPT, main } from './common.mjs';
+import { FAILING_PROMPT, PROMPT, main, sdk } from './common.mjs';
+
+const { createGoogleGenerativeAI } = await import(sdk('@ai-sdk/google'));
+const { generateText, streamText } = await import(sdk('ai'));
 
 // Warnings are part of each result instead: the AI SDK would otherwise print them on stdout.
 globalThis.AI_SDK_LOG_WARNINGS = false;

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /** The models gememu answers as; any other model id gets Google's 404. */
 public final class ModelCatalog {
-  public static final List<String> DEFAULT_MODELS = List.of(
-      "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash", "gemini-3-flash-preview", "gemini-3-pro-preview");
+  /** Every model Google lists for generateContent today; see {@link KnownModels}. */
+  public static final List<String> DEFAULT_MODELS = KnownModels.IDS;
 
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;
@@ -23,7 +23,7 @@ public final class ModelCatalog {
 
   public ModelCatalog(List<String> modelIds) {
     for (String id : modelIds) {
-      models.put(id, ModelInfo.forId(id));
+      models.put(id, KnownModels.describe(id));
     }
   }
 
@@ -58,12 +58,18 @@ public final class ModelCatalog {
     return new ListModelsResponse(page, next);
   }
 
-  /** The resource Google returns for a model, with Gemini's published limits and defaults. */
+  /** The resource Google returns for a model, with its published limits and defaults. */
   public static Model toResource(ModelInfo info) {
-    return new Model("models/" + info.id(), "001", info.displayName(),
-        info.displayName() + ", emulated by gememu.", info.inputTokenLimit(), info.outputTokenLimit(),
+    return new Model("models/" + info.id(), info.version(), info.displayName(), info.description(),
+        info.inputTokenLimit(), info.outputTokenLimit(),
         List.of("generateContent", "countTokens", "createCachedContent", "batchGenerateContent"),
-        1.0, 0.95, info.thinking() ? 64 : 40, 2.0, info.thinking() ? Boolean.TRUE : null);
+        number(ModelInfo.TEMPERATURE), number(ModelInfo.TOP_P), info.topK(), number(ModelInfo.MAX_TEMPERATURE),
+        info.thinking() ? Boolean.TRUE : null);
+  }
+
+  /** Google writes a whole-valued double as an integer ({@code "temperature": 1}). */
+  private static Number number(double value) {
+    return value == Math.rint(value) ? (Number) (long) value : (Number) value;
   }
 
   private static String encodeOffset(int offset) {

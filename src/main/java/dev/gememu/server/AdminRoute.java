@@ -55,7 +55,7 @@ final class AdminRoute {
   void add(Context ctx) throws IOException {
     Fixture fixture;
     try {
-      fixture = loader.parse(ctx.body(), format(ctx), FixtureStore.ADMIN_ORIGIN, null);
+      fixture = loader.parse(body(ctx), format(ctx), FixtureStore.ADMIN_ORIGIN, null);
     } catch (InvalidFixtureException e) {
       throw ApiException.invalidArgument("Invalid fixture: " + e.problem());
     }
@@ -102,6 +102,10 @@ final class AdminRoute {
         fixture.fixture());
   }
 
+  private static String body(Context ctx) {
+    return new String(RequestBody.bytes(ctx), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** YAML when the Content-Type says so or the body does not start like JSON. */
   private static FixtureLoader.Format format(Context ctx) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
@@ -111,6 +115,6 @@ final class AdminRoute {
     if (type.contains("json")) {
       return FixtureLoader.Format.JSON;
     }
-    return ctx.body().stripLeading().startsWith("{") ? FixtureLoader.Format.JSON : FixtureLoader.Format.YAML;
+    return body(ctx).stripLeading().startsWith("{") ? FixtureLoader.Format.JSON : FixtureLoader.Format.YAML;
   }
 }

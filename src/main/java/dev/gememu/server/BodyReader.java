@@ -28,7 +28,7 @@ final class BodyReader {
   }
 
   <T> T read(Context ctx, Class<T> type) throws IOException {
-    byte[] body = ctx.bodyAsBytes();
+    byte[] body = RequestBody.bytes(ctx);
     UnknownFields unknown = new UnknownFields();
     T value;
     try (JsonParser parser = mapper.createParser(body.length == 0 ? EMPTY_OBJECT : body)) {

@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 /** Owns the Javalin server and declares every route in one place. */
 public final class EmulatorServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
-  /** Google's limit for an inline request. */
-  static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
 
   private final Javalin app;
   private final ObjectWriter prettyWriter;
@@ -39,8 +37,11 @@ public final class EmulatorServer implements AutoCloseable {
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler(prettyWriter)));
+      config.http.maxRequestSize = RequestBody.MAX_BYTES;
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JettyErrorHandler(prettyWriter));
+        ClientErrorConnections.install(server);
+      });
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
       config.requestLogger.http((ctx, millis) ->
           LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
@@ -49,6 +50,7 @@ public final class EmulatorServer implements AutoCloseable {
       if (!ctx.path().startsWith(AdminRoute.PREFIX)) {
         ExchangeCapture.begin(ctx, clock);
       }
+      RequestTarget.requireValidEscapes(ctx.req());
       if ((ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) && !FilesRoute.isChunk(ctx)) {
         apiKeys.check(ctx);
       }

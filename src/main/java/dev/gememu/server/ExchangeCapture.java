@@ -107,7 +107,7 @@ final class ExchangeCapture implements TurnObserver {
 
   private static String requestBody(Context ctx) {
     try {
-      return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+      return new String(RequestBody.bytes(ctx), StandardCharsets.UTF_8);
     } catch (RuntimeException tooLargeOrUnreadable) {
       return "";
     }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
@@ -55,10 +56,9 @@ final class JettyErrorHandler extends ErrorHandler {
   }
 
   static ApiException forHttpCode(int code, String reason) {
-    String detail = reason == null || reason.isBlank() ? "HTTP " + code : reason;
+    String detail = reason == null || reason.isBlank() ? HttpStatus.getMessage(code) : reason;
     if (code == 413) {
-      return ApiException.invalidArgument("Request payload size exceeds the limit: "
-          + EmulatorServer.MAX_REQUEST_BYTES + " bytes.");
+      return RequestBody.tooLarge();
     }
     if (code == 404 || code == 405) {
       return new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (" + detail + ").");

@@ -65,11 +65,32 @@ public final class Bench {
     this.root = root;
   }
 
+  /** Arguments: the project root, then the sections to run ({@code playback}, {@code code}); all when none are named. */
   public static void main(String[] args) throws Exception {
-    Bench bench = new Bench(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath());
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
+    List<String> sections = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("playback", "code");
     System.out.printf("gememu bench on %d cores (%s), %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.arch"), Files.readString(Path.of("/proc/loadavg")).trim() + " loadavg at start");
-    bench.run();
+    if (sections.contains("playback")) {
+      new Playback(root).run();
+    }
+    if (sections.contains("code")) {
+      new Bench(root).run();
+    }
+  }
+
+  /** The Java bin/gememu starts the server with, so baselines run on the same JVM. */
+  static String serverJava() {
+    String configured = System.getenv("GEMEMU_JAVA");
+    if (configured != null && !configured.isEmpty()) {
+      return configured;
+    }
+    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    if (Files.isExecutable(jdk25)) {
+      return jdk25.toString();
+    }
+    String home = System.getenv("JAVA_HOME");
+    return home != null && Files.isExecutable(Path.of(home, "bin/java")) ? Path.of(home, "bin/java").toString() : "java";
   }
 
   private void run() throws Exception {
@@ -278,15 +299,32 @@ public final class Bench {
     private final Process process;
     private final int port;
     private final long startedNanos;
+    private final Path log;
     private double coldStart;
 
-    private Server(Process process, int port, long startedNanos) {
+    private Server(Process process, int port, long startedNanos, Path log) {
       this.process = process;
       this.port = port;
       this.startedNanos = startedNanos;
+      this.log = log;
+    }
+
+    double secondsSinceStart() {
+      return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    ProcessHandle handle() {
+      return process.toHandle();
     }
 
     static Server start(Path root, List<String> flags) throws Exception {
+      Server server = launch(root, flags);
+      server.awaitFirstAnswer();
+      return server;
+    }
+
+    /** Starts the process without waiting for it to listen. */
+    static Server launch(Path root, List<String> flags) throws Exception {
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
@@ -296,12 +334,10 @@ public final class Bench {
       Path log = Files.createTempFile("gememu-bench", ".log");
       long started = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      Server server = new Server(process, port, started);
-      server.awaitFirstAnswer(log);
-      return server;
+      return new Server(process, port, started, log);
     }
 
-    private void awaitFirstAnswer(Path log) throws Exception {
+    private void awaitFirstAnswer() throws Exception {
       HttpClient client = HttpClient.newHttpClient();
       String body = "{\"contents\":[{\"parts\":[{\"text\":\"Run this:\\n```python\\nprint(6*7)\\n```\"}]}],"
           + "\"tools\":[{\"codeExecution\":{}}]}";
@@ -341,24 +377,11 @@ public final class Bench {
       long total = 0;
       List<String> parts = new ArrayList<>();
       for (ProcessHandle handle : all) {
-        long kb = rssKb(handle.pid());
+        long kb = ProcessCpu.rssKb(handle.pid());
         total += kb;
         parts.add((kb / 1024) + " MiB");
       }
       return String.format("%d MiB total (server %s)", total / 1024, String.join(" + workers ", parts));
-    }
-
-    private static long rssKb(long pid) {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-          if (line.startsWith("VmRSS:")) {
-            return Long.parseLong(line.replaceAll("[^0-9]", ""));
-          }
-        }
-      } catch (IOException | RuntimeException gone) {
-        return 0;
-      }
-      return 0;
     }
 
     @Override

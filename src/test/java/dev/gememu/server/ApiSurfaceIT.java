@@ -11,7 +11,7 @@ import com.google.genai.types.CountTokensResponse;
 import com.google.genai.types.ListModelsConfig;
 import com.google.genai.types.Model;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.RawHttp;
 import dev.gememu.testing.RunningGememu;
 import dev.gememu.testing.Sdk;

@@ -2,7 +2,7 @@ package dev.gememu.testing;
 
 import com.google.genai.Client;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,4 +1,4 @@
-package dev.gememu.cli;
+package dev.gememu.config;
 
 import dev.gememu.executor.ExecutionLimits;
 import dev.gememu.executor.ExecutorOptions;
