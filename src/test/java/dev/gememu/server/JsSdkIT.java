@@ -56,13 +56,13 @@ class JsSdkIT {
 
   @Test
   void genaiUploadsACsvThatTheCodeReadsThenListsGetsAndDeletesIt() {
-    assertUploadedAndAnalysed(genai("uploadCsv"), GEMEMU.baseUrl());
+    UploadScenario.assertUploadedAndAnalysed(genai("uploadCsv"), GEMEMU.baseUrl());
   }
 
   @Test
   void genaiUploadsThroughABaseUrlWithAPathPrefix() throws Exception {
     try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/gemini")) {
-      assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsv"), proxy.baseUrl());
+      UploadScenario.assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsv"), proxy.baseUrl());
 
       assertThat(proxy.requests()).contains("POST /gemini/upload/v1beta/files");
       assertThat(proxy.requests()).anyMatch(r -> r.startsWith("POST /gemini/upload/v1beta/files?upload_id="));
@@ -72,27 +72,10 @@ class JsSdkIT {
   @Test
   void genaiUploadsThroughTheDoubledPathItUsesWithPerCallHttpOptions() throws Exception {
     try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/p")) {
-      assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsvWithHttpOptions"), proxy.baseUrl());
+      UploadScenario.assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsvWithHttpOptions"), proxy.baseUrl());
 
       assertThat(proxy.requests()).contains("POST /p/v1beta/upload/v1beta/files");
     }
-  }
-
-  private static void assertUploadedAndAnalysed(JsonNode result, String base) {
-    JsonNode file = result.get("file");
-    assertThat(file.get("name").asText()).matches("files/[a-z0-9]{12}");
-    assertThat(file.get("displayName").asText()).isEqualTo("temperatures.csv");
-    assertThat(file.get("mimeType").asText()).isEqualTo("text/csv");
-    assertThat(file.get("sizeBytes").asText()).isEqualTo("43");
-    assertThat(file.get("state").asText()).isEqualTo("ACTIVE");
-    assertThat(file.get("source").asText()).isEqualTo("UPLOADED");
-    assertThat(file.get("uri").asText()).isEqualTo(base + "/v1beta/" + file.get("name").asText());
-    assertThat(result.get("codeExecutionResult").asText()).isEqualTo("20.0\n");
-    assertThat(result.get("listed").asBoolean()).isTrue();
-    assertThat(result.get("gotDisplayName").asText()).isEqualTo("temperatures.csv");
-    assertThat(result.get("afterDelete").asText()).startsWith("403: ")
-        .contains("You do not have permission to access the File " + file.get("name").asText().substring(6)
-            + " or it may not exist.");
   }
 
   @Test
