@@ -4,6 +4,7 @@ import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.ExecutorOptions;
 import dev.gememu.executor.Interpreter;
 import dev.gememu.executor.FilesystemPolicy;
+import dev.gememu.files.FileSettings;
 import dev.gememu.fixtures.Durations;
 import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.journal.Redaction;
@@ -114,6 +115,13 @@ final class ArgsParser {
   @Option(names = "--redact", paramLabel = "NAME", split = ",", description = "Extra headers, or JSON fields as json:NAME,"
       + " never written to recordings or the journal (API keys, Authorization and cookies always are redacted).")
   List<String> redact;
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep uploaded files in this directory across restarts (default: in memory).")
+  Path dataDir;
+
+  @Option(names = "--files-max-bytes", paramLabel = "SIZE", converter = BytesConverter.class,
+      description = "Total size of the uploaded files kept, e.g. 512m, 2g (default ${DEFAULT-VALUE} bytes).")
+  long filesMaxBytes;
 
   /** The configuration these flags describe, on top of {@link ServerConfig#defaults()}. */
   ServerConfig toConfig() {
@@ -141,7 +149,8 @@ final class ArgsParser {
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
-        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll));
+        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll))
+        .withFiles(new FileSettings(dataDir, defaults.files().limits().withMaxTotalBytes(filesMaxBytes)));
   }
 
   /** The --models list, then the --extra-models not already in it. */
@@ -212,6 +221,16 @@ final class ArgsParser {
         return Integer.parseInt(text.substring(0, text.length() - 1)) * 1024;
       }
       return Integer.parseInt(text.endsWith("m") ? text.substring(0, text.length() - 1) : text);
+    }
+  }
+
+  /** Accepts a number of bytes, or one with a {@code k}, {@code m} or {@code g} suffix (powers of 1024). */
+  static final class BytesConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String text = value.trim().toLowerCase();
+      int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+      return Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1).trim()) << shift;
     }
   }
 

@@ -43,7 +43,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("--upstream", config -> config.recording().upstream()),
       Map.entry("--record-dir", config -> config.recording().recordDir() == null ? "" : config.recording().recordDir()),
       Map.entry("--reexecute", config -> config.recording().reexecute()),
-      Map.entry("--redact", config -> ""));
+      Map.entry("--redact", config -> ""),
+      // --data-dir has no default (files in memory) but reads GEMEMU_DATA_DIR like every flag.
+      Map.entry("--files-max-bytes", config -> config.files().limits().maxTotalBytes()));
 
   private final UnaryOperator<String> env;
   private final ServerConfig defaults = ServerConfig.defaults();
