@@ -112,6 +112,10 @@ final class WireForms {
     ObjectNode assembled = JsonNodeFactory.instance.objectNode();
     ObjectNode fullCandidate = assembled.putArray("candidates").addObject();
     fullCandidate.set("content", content);
+    // Google's field order: content, finishReason, then the rest (index, safety ratings, …).
+    if (candidate.has("finishReason")) {
+      fullCandidate.set("finishReason", candidate.get("finishReason"));
+    }
     candidate.fields().forEachRemaining(field -> fullCandidate.set(field.getKey(), field.getValue()));
     whole.fields().forEachRemaining(field -> assembled.set(field.getKey(), field.getValue()));
     return assembled;
