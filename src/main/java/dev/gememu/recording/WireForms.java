@@ -22,7 +22,6 @@ import java.util.Map;
  */
 final class WireForms {
   private static final ObjectMapper MAPPER = JsonMapper.create();
-  static final ObjectMapper MAPPER_FOR_STEPS = new ObjectMapper();
   private static final ObjectWriter PRETTY = JsonMapper.prettyWriter(MAPPER);
   private static final ObjectWriter EVENT = JsonMapper.eventWriter(MAPPER);
   static final String SSE_SEPARATOR = "\r\n\r\n";
@@ -200,6 +199,12 @@ final class WireForms {
     }
     chunks.add(values.isEmpty() ? "[]" : "]");
     return chunks;
+  }
+
+  /** A JSON object as plain Java maps and lists, e.g. a function call's arguments. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> toMap(JsonNode object) {
+    return MAPPER.convertValue(object, Map.class);
   }
 
   static JsonNode read(String json) {
