@@ -84,6 +84,9 @@ final class Emulator implements AutoCloseable {
       throw new IllegalArgumentException("--mode " + recording.mode().name().toLowerCase(Locale.ROOT)
           + " needs a directory to record to: --record-dir DIR or --fixtures DIR");
     }
+    if (recording.mode() != Mode.PLAYBACK) {
+      createDirectories(recordDir);
+    }
     PythonExecutor python = executor != null ? executor : config.executor().create(config.limits());
     FixtureWatcher watcher = null;
     try {
@@ -98,7 +101,7 @@ final class Emulator implements AutoCloseable {
       CallLog calls = CallLog.following(exchanges, scopes, CALL_LOG_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       UpstreamProxy upstream = recording.mode() == Mode.PLAYBACK ? null
-          : new UpstreamProxy(recording, createDirectories(recordDir), new FixtureWriter(), fixtures);
+          : new UpstreamProxy(recording, recordDir, new FixtureWriter(), fixtures);
       List<Responder> responders = new ArrayList<>(firstResponders);
       responders.add(scopes);
       // Auto mode records what no fixture answers; inline code would answer some of those itself.

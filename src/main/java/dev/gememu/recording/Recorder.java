@@ -136,8 +136,7 @@ final class Recorder {
             part.path("inlineData").path("mimeType").asText(), part.path("inlineData").path("data").asText()),
             null, null, signature));
       } else if (part.has("functionCall")) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> args = WireForms.MAPPER_FOR_STEPS.convertValue(part.path("functionCall").path("args"), Map.class);
+        Map<String, Object> args = WireForms.toMap(part.path("functionCall").path("args"));
         steps.add(new ReplyStep(null, null, null, null, null, null, null,
             new ReplyStep.FunctionCall(part.path("functionCall").path("name").asText(), args), signature));
       }

@@ -22,7 +22,6 @@ import java.util.Map;
  */
 final class WireForms {
   private static final ObjectMapper MAPPER = JsonMapper.create();
-  static final ObjectMapper MAPPER_FOR_STEPS = new ObjectMapper();
   private static final ObjectWriter PRETTY = JsonMapper.prettyWriter(MAPPER);
   private static final ObjectWriter EVENT = JsonMapper.eventWriter(MAPPER);
   static final String SSE_SEPARATOR = "\r\n\r\n";
@@ -112,6 +111,10 @@ final class WireForms {
     ObjectNode assembled = JsonNodeFactory.instance.objectNode();
     ObjectNode fullCandidate = assembled.putArray("candidates").addObject();
     fullCandidate.set("content", content);
+    // Google's field order: content, finishReason, then the rest (index, safety ratings, …).
+    if (candidate.has("finishReason")) {
+      fullCandidate.set("finishReason", candidate.get("finishReason"));
+    }
     candidate.fields().forEachRemaining(field -> fullCandidate.set(field.getKey(), field.getValue()));
     whole.fields().forEachRemaining(field -> assembled.set(field.getKey(), field.getValue()));
     return assembled;
@@ -196,6 +199,12 @@ final class WireForms {
     }
     chunks.add(values.isEmpty() ? "[]" : "]");
     return chunks;
+  }
+
+  /** A JSON object as plain Java maps and lists, e.g. a function call's arguments. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> toMap(JsonNode object) {
+    return MAPPER.convertValue(object, Map.class);
   }
 
   static JsonNode read(String json) {
