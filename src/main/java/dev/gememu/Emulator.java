@@ -18,19 +18,31 @@ import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.Responder;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
+import dev.gememu.recording.FixtureWriter;
+import dev.gememu.recording.Mode;
+import dev.gememu.recording.RecordedAnswer;
+import dev.gememu.recording.RecordingResponder;
+import dev.gememu.recording.RecordingSettings;
+import dev.gememu.recording.UpstreamProxy;
 import dev.gememu.server.EmulatorServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** The running parts of one gememu, shared by its {@link Gememu} handles: the composition root. */
 final class Emulator implements AutoCloseable {
-  static final int CALL_LOG_CAPACITY = 2_000;
+  static final int CALL_LOG_CAPACITY = ExchangeStore.DEFAULT_CAPACITY;
 
   final ServerConfig config;
   final PythonExecutor executor;
@@ -66,27 +78,37 @@ final class Emulator implements AutoCloseable {
 
   /** As {@link #start(ServerConfig, PythonExecutor, List)}, with the clock that dates and expires uploaded files. */
   static Emulator start(ServerConfig config, PythonExecutor executor, List<Responder> firstResponders, Clock clock) {
+    RecordingSettings recording = config.recording();
+    Path recordDir = recording.directory(config.fixtures().directories());
+    if (recording.mode() != Mode.PLAYBACK && recordDir == null) {
+      throw new IllegalArgumentException("--mode " + recording.mode().name().toLowerCase(Locale.ROOT)
+          + " needs a directory to record to: --record-dir DIR or --fixtures DIR");
+    }
     PythonExecutor python = executor != null ? executor : config.executor().create(config.limits());
     FixtureWatcher watcher = null;
     try {
-      FixtureStore fixtures = new FixtureStore(
-          new FixtureDirectories(config.fixtures().directories(), new FixtureLoader()));
+      FixtureStore fixtures = new FixtureStore(new FixtureDirectories(fixtureDirs(config, recordDir), new FixtureLoader()));
       fixtures.reload();
       ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
       SecureRandom random = new SecureRandom();
       FileStore files = FileStore.of(config.files(), clock, random);
       InputFiles inputFiles = new InputFiles(files);
-      Scopes scopes = new Scopes(fixtures, new FixtureMatcher(), Sleeper.SYSTEM, inputFiles);
+      Scopes scopes = new Scopes(fixtures, new FixtureMatcher(), Sleeper.SYSTEM, RecordedAnswer::new,
+          recording.reexecute(), inputFiles);
       CallLog calls = CallLog.following(exchanges, scopes, CALL_LOG_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
+      UpstreamProxy upstream = recording.mode() == Mode.PLAYBACK ? null
+          : new UpstreamProxy(recording, createDirectories(recordDir), new FixtureWriter(), fixtures);
       List<Responder> responders = new ArrayList<>(firstResponders);
       responders.add(scopes);
-      responders.add(new InlineCodeResponder());
+      // Auto mode records what no fixture answers; inline code would answer some of those itself.
+      responders.add(recording.mode() == Mode.AUTO ? new RecordingResponder(upstream) : new InlineCodeResponder());
       ContentGenerator generator = new ContentGenerator(catalog, responders, new TurnRunner(python),
           new TokenEstimator(), responseIds(random), inputFiles);
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
-          Clock.systemUTC(), files, new Uploads(files, random)).start(config.host(), config.port());
+          Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null), files,
+          new Uploads(files, random)).start(config.host(), config.port());
       return new Emulator(config, python, scopes, calls, exchanges, files, watcher, server);
     } catch (RuntimeException e) {
       if (watcher != null) {
@@ -94,6 +116,23 @@ final class Emulator implements AutoCloseable {
       }
       python.close();
       throw e;
+    }
+  }
+
+  /** The fixture directories, plus the record directory when it is not one of them, so recordings play back. */
+  private static List<Path> fixtureDirs(ServerConfig config, Path recordDir) {
+    List<Path> dirs = new ArrayList<>(config.fixtures().directories());
+    if (recordDir != null && !dirs.contains(recordDir)) {
+      dirs.add(recordDir);
+    }
+    return dirs;
+  }
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the record directory " + dir, e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gememu;
 
 import dev.gememu.cli.GememuCommand;
 import dev.gememu.config.ServerConfig;
+import dev.gememu.recording.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(GememuCommand.commandLine(Main::serve, null).execute(args));
+    System.exit(GememuCommand.commandLine(Main::serve, Verifier::run).execute(args));
   }
 
   private static AutoCloseable serve(ServerConfig config) {

@@ -160,8 +160,22 @@ public final class ContentGenerator {
         }
       }
 
+      /**
+       * Gemini 2.x ends with the last chunk and {@code finishReason}; Gemini 3 sends that chunk unsigned
+       * and ends with an empty text part holding the signature, as its real streams do.
+       */
       void finish() {
-        events.accept(response(held == null ? List.of() : List.of(held), FinishReason.STOP, produced));
+        if (!model.gemini3()) {
+          events.accept(response(held == null ? List.of() : List.of(held), FinishReason.STOP, produced));
+          return;
+        }
+        Part end = TurnRunner.sign(Part.text(""));
+        if (held != null && held.thoughtSignature() != null) {
+          end = Part.text("").withThoughtSignature(held.thoughtSignature());
+          held = held.withThoughtSignature(null);
+        }
+        release();
+        events.accept(response(List.of(end), FinishReason.STOP, produced));
       }
     }
 
@@ -181,6 +195,7 @@ public final class ContentGenerator {
     try {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
+      GenerationSettings.check(model, request.generationConfig());
       List<InputFiles.InputFile> inputs = inputFiles.of(request);
       reply = decide(call, request);
       if (reply instanceof Reply.Failure failure) {

@@ -16,6 +16,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import dev.gememu.model.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +29,12 @@ public final class EmulatorServer implements AutoCloseable {
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, ExchangeStore exchanges, Clock clock, FileStore files, Uploads uploads) {
+      FixtureStore fixtures, ExchangeStore exchanges, Clock clock, Optional<Upstream> upstream, FileStore files,
+      Uploads uploads) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     BodyReader bodies = new BodyReader(mapper, settings.lenient());
-    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper);
+    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper, upstream);
     FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);

@@ -58,7 +58,7 @@ class ArgsParserTest {
         Map.of("GEMEMU_DATA_DIR", "/srv/files", "GEMEMU_FILES_MAX_BYTES", "64m")::get));
     commandLine.parseArgs();
 
-    ServerConfig config = flags.toConfig(null);
+    ServerConfig config = flags.toConfig(null, null);
 
     assertThat(config.files().dataDirectory()).isEqualTo(Path.of("/srv/files"));
     assertThat(config.files().limits().maxTotalBytes()).isEqualTo(64L << 20);
@@ -78,7 +78,7 @@ class ArgsParserTest {
     commandLine.setDefaultValueProvider(new ConfigDefaults(env::get));
     commandLine.parseArgs("--host", "127.0.0.2");
 
-    ServerConfig config = flags.toConfig(null);
+    ServerConfig config = flags.toConfig(null, null);
 
     assertThat(config.port()).isEqualTo(9001);
     assertThat(config.limits().timeout()).isEqualTo(Duration.ofSeconds(5));
