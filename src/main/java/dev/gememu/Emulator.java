@@ -2,6 +2,8 @@ package dev.gememu;
 
 import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.PythonExecutor;
+import dev.gememu.files.FileStore;
+import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
@@ -11,6 +13,7 @@ import dev.gememu.fixtures.Sleeper;
 import dev.gememu.journal.ExchangeStore;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.InlineCodeResponder;
+import dev.gememu.model.InputFiles;
 import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.Responder;
 import dev.gememu.model.TokenEstimator;
@@ -46,17 +49,19 @@ final class Emulator implements AutoCloseable {
   final Scopes scopes;
   final CallLog calls;
   final ExchangeStore exchanges;
+  final FileStore files;
   private final FixtureWatcher watcher;
   private final EmulatorServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Emulator(ServerConfig config, PythonExecutor executor, Scopes scopes, CallLog calls,
-      ExchangeStore exchanges, FixtureWatcher watcher, EmulatorServer server) {
+      ExchangeStore exchanges, FileStore files, FixtureWatcher watcher, EmulatorServer server) {
     this.config = config;
     this.executor = executor;
     this.scopes = scopes;
     this.calls = calls;
     this.exchanges = exchanges;
+    this.files = files;
     this.watcher = watcher;
     this.server = server;
   }
@@ -68,6 +73,11 @@ final class Emulator implements AutoCloseable {
    * @param firstResponders asked before the fixtures, e.g. a test's scripted responder
    */
   static Emulator start(ServerConfig config, PythonExecutor executor, List<Responder> firstResponders) {
+    return start(config, executor, firstResponders, Clock.systemUTC());
+  }
+
+  /** As {@link #start(ServerConfig, PythonExecutor, List)}, with the clock that dates and expires uploaded files. */
+  static Emulator start(ServerConfig config, PythonExecutor executor, List<Responder> firstResponders, Clock clock) {
     RecordingSettings recording = config.recording();
     Path recordDir = recording.directory(config.fixtures().directories());
     if (recording.mode() != Mode.PLAYBACK && recordDir == null) {
@@ -80,8 +90,11 @@ final class Emulator implements AutoCloseable {
       FixtureStore fixtures = new FixtureStore(new FixtureDirectories(fixtureDirs(config, recordDir), new FixtureLoader()));
       fixtures.reload();
       ExchangeStore exchanges = new ExchangeStore(ExchangeStore.DEFAULT_CAPACITY);
+      SecureRandom random = new SecureRandom();
+      FileStore files = FileStore.of(config.files(), clock, random);
+      InputFiles inputFiles = new InputFiles(files);
       Scopes scopes = new Scopes(fixtures, new FixtureMatcher(), Sleeper.SYSTEM, RecordedAnswer::new,
-          recording.reexecute());
+          recording.reexecute(), inputFiles);
       CallLog calls = CallLog.following(exchanges, scopes, CALL_LOG_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       UpstreamProxy upstream = recording.mode() == Mode.PLAYBACK ? null
@@ -91,12 +104,12 @@ final class Emulator implements AutoCloseable {
       // Auto mode records what no fixture answers; inline code would answer some of those itself.
       responders.add(recording.mode() == Mode.AUTO ? new RecordingResponder(upstream) : new InlineCodeResponder());
       ContentGenerator generator = new ContentGenerator(catalog, responders, new TurnRunner(python),
-          new TokenEstimator(), responseIds(new SecureRandom()));
+          new TokenEstimator(), responseIds(random), inputFiles);
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
-          Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null))
-          .start(config.host(), config.port());
-      return new Emulator(config, python, scopes, calls, exchanges, watcher, server);
+          Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null), files,
+          new Uploads(files, random)).start(config.host(), config.port());
+      return new Emulator(config, python, scopes, calls, exchanges, files, watcher, server);
     } catch (RuntimeException e) {
       if (watcher != null) {
         watcher.close();

@@ -20,6 +20,7 @@ public final class Main {
     Gememu gememu = Gememu.start(config);
     LOG.info("Code execution: {}", gememu.executorDescription());
     LOG.info("Fixtures: {}", gememu.fixturesDescription());
+    LOG.info("Uploaded files: {}", gememu.filesDescription());
     LOG.info("gememu listening on {} (models: {})", gememu.baseUrl(config.host()), String.join(", ", config.models()));
     return gememu;
   }

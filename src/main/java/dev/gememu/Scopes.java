@@ -6,6 +6,7 @@ import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
 import dev.gememu.fixtures.FixtureResponder;
+import dev.gememu.model.InputFiles;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.Sleeper;
 import dev.gememu.fixtures.WireRecording;
@@ -36,17 +37,20 @@ final class Scopes implements Responder {
   private final Function<WireRecording, WireAnswer> playback;
   private final boolean reexecute;
   private final Scope root;
+  private final InputFiles inputFiles;
 
   /**
    * @param playback how a recorded wire answer is played back
    * @param reexecute run recorded code again instead of serving the recorded bytes ({@code --reexecute})
+   * @param inputFiles resolves a request's files for the fixtures' {@code files} rules
    */
   Scopes(FixtureStore serverFixtures, FixtureMatcher matcher, Sleeper sleeper,
-      Function<WireRecording, WireAnswer> playback, boolean reexecute) {
+      Function<WireRecording, WireAnswer> playback, boolean reexecute, InputFiles inputFiles) {
     this.matcher = matcher;
     this.sleeper = sleeper;
     this.playback = playback;
     this.reexecute = reexecute;
+    this.inputFiles = inputFiles;
     this.root = new Scope(null, null, serverFixtures);
   }
 
@@ -82,7 +86,8 @@ final class Scopes implements Responder {
       if (scope != root && store.snapshot().fixtures().isEmpty()) {
         continue;
       }
-      Lookup lookup = new FixtureResponder(store, matcher, sleeper, playback, reexecute).respond(call, request);
+      Lookup lookup = new FixtureResponder(store, matcher, sleeper, playback, reexecute, inputFiles)
+          .respond(call, request);
       if (lookup instanceof Lookup.Found) {
         return lookup;
       }

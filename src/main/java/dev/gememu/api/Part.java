@@ -76,7 +76,16 @@ public record Part(
         toolCall, toolResponse, audioTranscription, mediaProcessing, speechMetadata);
   }
 
-  /** True when no data field is set: Google rejects such a part. */
+  /**
+   * True when the part holds nothing Google takes alone: no data field, no {@code thoughtSignature} (a
+   * Gemini 3 model turn echoed back ends with a part holding only its signature) and no
+   * {@code videoMetadata} (sent beside the video it describes).
+   */
+  public boolean holdsNothing() {
+    return hasNoData() && thoughtSignature == null && videoMetadata == null;
+  }
+
+  /** True when no data field is set. */
   public boolean hasNoData() {
     return text == null && inlineData == null && fileData == null && functionCall == null
         && functionResponse == null && executableCode == null && codeExecutionResult == null

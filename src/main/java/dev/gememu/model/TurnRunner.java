@@ -90,7 +90,7 @@ public final class TurnRunner {
       Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
-        : executor.execute(new ExecutionRequest(step.code(), inputFiles));
+        : executor.execute(new ExecutionRequest(step.code(), inputFiles, step.interpreter()));
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
     List<CodeExecutionResult> sent = model.gemini3() ? Gemini3Parts.results(results, id) : results;
     sent.forEach(r -> sink.accept(Part.result(r)));
@@ -100,7 +100,7 @@ public final class TurnRunner {
     CodeExecutionResult last = results.get(results.size() - 1);
     String output = results.size() == 1 ? last.output() : results.get(0).output() + last.output();
     return new ExecutedCode(step.code(), CodeResultLayout.outcome(result.outcome()), output, step.expectedOutput(),
-        result.elapsed());
+        result.elapsed(), result.ranOn() == null ? null : result.ranOn().label());
   }
 
   private static String fill(String template, ExecutedCode latest) {

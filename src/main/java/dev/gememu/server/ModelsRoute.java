@@ -55,7 +55,7 @@ final class ModelsRoute {
     Responses.json(ctx, prettyWriter, catalog.page(pageSize(ctx.queryParam("pageSize")), ctx.queryParam("pageToken")));
   }
 
-  private static Integer pageSize(String text) {
+  static Integer pageSize(String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -170,7 +170,10 @@ final class ModelsRoute {
   }
 
   static String apiVersion(Context ctx) {
-    String version = ctx.pathParam("version");
+    return requireApiVersion(ctx, ctx.pathParam("version"));
+  }
+
+  static String requireApiVersion(Context ctx, String version) {
     if (!API_VERSIONS.contains(version)) {
       throw new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (" + ctx.method()
           + " " + ctx.path() + "). API versions served: v1, v1beta, v1alpha.");
