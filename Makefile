@@ -5,9 +5,9 @@ JS_SDKS := src/test/js
 PY_SDK := src/test/python
 GO_SDK := src/test/go
 
-.PHONY: build test run bench clean python-libs wrk sdk-clients dist
+.PHONY: build test run bench clean python-libs cpython-sandbox wrk sdk-clients dist consumer-test
 
-build: python-libs
+build: python-libs cpython-sandbox
 	$(MVN) -q -DskipTests package
 	@$(MAKE) --no-print-directory target/worker.aot
 
@@ -16,7 +16,7 @@ build: python-libs
 target/worker.aot: target/gememu.jar target/classpath.txt
 	bin/gememu --train-worker-cache $@
 
-test: python-libs sdk-clients
+test: python-libs cpython-sandbox sdk-clients
 	$(MVN) verify
 
 # The SDKs the client ITs drive (JS, Python, Go), each installed from its committed lockfile when
@@ -39,9 +39,14 @@ run: build
 python-libs:
 	bin/fetch-python-libs
 
+# The CPython executor's sandbox: bubblewrap (apt-get as root) and .venv-sandbox/ with Gemini's
+# library set from cpython/requirements.txt (pip); says loudly what is missing, GraalPy runs regardless.
+cpython-sandbox:
+	bin/setup-cpython-sandbox
+
 # A benchmark, not a test: starts real servers on loopback (as make run would, AOT cache included)
 # and prints medians and ratios; WireMock standalone and wrk are the playback baseline and load
-# generator. `make bench SECTIONS=playback` (or code) runs one part.
+# generator. `make bench SECTIONS=playback` (or code, or cpython) runs one part.
 WIREMOCK_VERSION := 3.13.2
 SECTIONS ?=
 bench: build target/bench/wiremock-standalone.jar wrk
@@ -61,6 +66,10 @@ wrk:
 # compiler), python-libs/ and the example fixtures.
 dist: build
 	bin/make-dist target
+
+# Installs gememu and runs a throwaway project that uses it as a test dependency (src/it/consumer).
+consumer-test:
+	bin/consumer-test
 
 clean:
 	$(MVN) -q clean

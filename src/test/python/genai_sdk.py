@@ -2,6 +2,7 @@
 
 Prints one JSON line last, {"ok": true, "result": ...} or {"ok": false, "error": ...}, for PythonSdkIT.
 """
+import io
 import json
 import sys
 
@@ -111,6 +112,39 @@ def unknown_model_stream(base_url):
     return 'unexpected success'
 
 
+CSV = 'city,temp\nOslo,4\nCairo,31\nLima,19\nPerth,26\n'
+MEAN_PROMPT = ('Run this:\n```python\nimport csv\nwith open("input_file_0.csv", newline="") as f:\n'
+               '    temps = [int(row["temp"]) for row in csv.DictReader(f)]\nprint(sum(temps) / len(temps))\n```')
+
+
+def upload_csv(base_url):
+    """Upload a CSV, have the code read it as input_file_0.csv, then list, get and delete it."""
+    ai = client(base_url)
+    uploaded = ai.files.upload(file=io.BytesIO(CSV.encode()),
+                               config=types.UploadFileConfig(mime_type='text/csv', display_name='temperatures.csv'))
+    response = ai.models.generate_content(
+        model=MODEL, config=CODE_EXECUTION,
+        contents=[types.Content(role='user', parts=[
+            types.Part.from_uri(file_uri=uploaded.uri, mime_type=uploaded.mime_type), types.Part(text=MEAN_PROMPT)])])
+    listed = [f.name for f in ai.files.list(config=types.ListFilesConfig(page_size=2))]
+    got = ai.files.get(name=uploaded.name)
+    ai.files.delete(name=uploaded.name)
+    try:
+        ai.files.get(name=uploaded.name)
+        after_delete = 'still there'
+    except errors.APIError as e:
+        after_delete = '%s: %s' % (e.code, e.message)
+    return {
+        'file': {'name': uploaded.name, 'displayName': uploaded.display_name, 'mimeType': uploaded.mime_type,
+                 'sizeBytes': str(uploaded.size_bytes), 'state': uploaded.state.value, 'source': uploaded.source.value,
+                 'uri': uploaded.uri, 'sha256Hash': uploaded.sha256_hash},
+        'codeExecutionResult': response.code_execution_result,
+        'listed': uploaded.name in listed,
+        'gotDisplayName': got.display_name,
+        'afterDelete': after_delete,
+    }
+
+
 SCENARIOS = {
     'generate': generate,
     'generateFailing': lambda url: generate(url, prompt=FAILING_PROMPT),
@@ -124,6 +158,7 @@ SCENARIOS = {
     'getModel': get_model,
     'unknownModel': unknown_model,
     'unknownModelStream': unknown_model_stream,
+    'uploadCsv': upload_csv,
 }
 
 

@@ -137,6 +137,11 @@ public final class Gememu implements AutoCloseable {
     return snapshot.fixtures().size() + " served, " + snapshot.problems().size() + " file(s) with problems";
   }
 
+  /** Where uploaded files are kept, for the start-up log. */
+  public String filesDescription() {
+    return emulator.files.describe();
+  }
+
   /** Where code runs, for the start-up log. */
   public String executorDescription() {
     return emulator.executor.describe();

@@ -6,15 +6,19 @@ import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
 import dev.gememu.fixtures.FixtureResponder;
+import dev.gememu.model.InputFiles;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.Sleeper;
+import dev.gememu.fixtures.WireRecording;
 import dev.gememu.model.Lookup;
 import dev.gememu.model.Responder;
+import dev.gememu.model.WireAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Fixture scopes: a request carrying {@code x-gememu-scope: ID} is answered from that scope's
@@ -30,11 +34,23 @@ final class Scopes implements Responder {
   private final AtomicLong ids = new AtomicLong();
   private final FixtureMatcher matcher;
   private final Sleeper sleeper;
+  private final Function<WireRecording, WireAnswer> playback;
+  private final boolean reexecute;
   private final Scope root;
+  private final InputFiles inputFiles;
 
-  Scopes(FixtureStore serverFixtures, FixtureMatcher matcher, Sleeper sleeper) {
+  /**
+   * @param playback how a recorded wire answer is played back
+   * @param reexecute run recorded code again instead of serving the recorded bytes ({@code --reexecute})
+   * @param inputFiles resolves a request's files for the fixtures' {@code files} rules
+   */
+  Scopes(FixtureStore serverFixtures, FixtureMatcher matcher, Sleeper sleeper,
+      Function<WireRecording, WireAnswer> playback, boolean reexecute, InputFiles inputFiles) {
     this.matcher = matcher;
     this.sleeper = sleeper;
+    this.playback = playback;
+    this.reexecute = reexecute;
+    this.inputFiles = inputFiles;
     this.root = new Scope(null, null, serverFixtures);
   }
 
@@ -70,7 +86,8 @@ final class Scopes implements Responder {
       if (scope != root && store.snapshot().fixtures().isEmpty()) {
         continue;
       }
-      Lookup lookup = new FixtureResponder(store, matcher, sleeper).respond(call, request);
+      Lookup lookup = new FixtureResponder(store, matcher, sleeper, playback, reexecute, inputFiles)
+          .respond(call, request);
       if (lookup instanceof Lookup.Found) {
         return lookup;
       }

@@ -48,6 +48,14 @@ public record Part(
     return ofData(null, blob, null, null);
   }
 
+  /** A {@code functionCall} part; the arguments are written as the JSON object they map to. */
+  public static Part functionCall(String name, java.util.Map<String, Object> args) {
+    FunctionCall call = new FunctionCall(null, name,
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.pojoNode(args), null, null);
+    return new Part(null, null, null, call, null, null, null,
+        null, null, null, null, null, null, null, null, null, null);
+  }
+
   /** A part with one of the data fields gememu produces, and nothing else. */
   private static Part ofData(String text, Blob inlineData, ExecutableCode code, CodeExecutionResult result) {
     return new Part(text, inlineData, null, null, null, code, result,

@@ -2,11 +2,16 @@ package dev.gememu.cli;
 
 import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.ExecutorOptions;
+import dev.gememu.executor.Interpreter;
 import dev.gememu.executor.FilesystemPolicy;
+import dev.gememu.files.FileSettings;
 import dev.gememu.fixtures.Durations;
 import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.journal.Redaction;
+import dev.gememu.recording.Mode;
 import dev.gememu.server.ServerSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +26,7 @@ import picocli.CommandLine.Option;
  * The flags of {@code gememu serve}, read into a {@link ServerConfig}. Defaults and environment
  * variables come from {@link ConfigDefaults}; nothing here repeats a default value.
  */
-public final class ArgsParser {
+final class ArgsParser {
 
   @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default ${DEFAULT-VALUE}).")
   String host;
@@ -62,9 +67,11 @@ public final class ArgsParser {
       description = "How often fixture files are checked for changes, 0 to turn hot reload off (default ${DEFAULT-VALUE}).")
   Duration fixturesPoll;
 
-  @Option(names = "--executor", paramLabel = "KIND", converter = KindConverter.class, description = "Where code runs: worker (separate"
-      + " supervised JVMs) or in-process (weaker isolation) (default ${DEFAULT-VALUE}).")
-  ExecutorOptions.Kind executorKind;
+  @Option(names = "--executor", paramLabel = "EXECUTOR", converter = ExecutorConverter.class, description = "Which"
+      + " Python runs code: graalpy (worker JVMs), cpython (Gemini's libraries, sandboxed by bubblewrap), auto"
+      + " (GraalPy unless the code imports a library only CPython has) or in-process (GraalPy in the server's JVM,"
+      + " weaker isolation) (default ${DEFAULT-VALUE}).")
+  ExecutorChoice executor;
 
   @Option(names = "--workers", paramLabel = "N", description = "Worker processes, each running one snippet at a time (default ${DEFAULT-VALUE}).")
   int workers;
@@ -89,12 +96,42 @@ public final class ArgsParser {
       description = "Size of each execution's in-memory filesystem (default ${DEFAULT-VALUE}).")
   int sandboxDiskMb;
 
+  @Option(names = "--mode", paramLabel = "MODE", description = "playback (fixtures only, never the network), record"
+      + " (pass every call to --upstream and record it) or auto (play back, record on a miss) (default ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--upstream", paramLabel = "URL", description = "The real API recorded from (default ${DEFAULT-VALUE})."
+      + " The key sent is the client's own, or GEMEMU_UPSTREAM_API_KEY when set; it is never written anywhere.")
+  String upstream;
+
+  @Option(names = "--record-dir", paramLabel = "DIR",
+      description = "Where recordings are written (default: the first --fixtures directory).")
+  String recordDir;
+
+  @Option(names = "--reexecute", description = "Run recorded code again on playback and serve its real output;"
+      + " a difference from the recorded output is drift.")
+  boolean reexecute;
+
+  @Option(names = "--redact", paramLabel = "NAME", split = ",", description = "Extra headers, or JSON fields as json:NAME,"
+      + " never written to recordings or the journal (API keys, Authorization and cookies always are redacted).")
+  List<String> redact;
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep uploaded files in this directory across restarts (default: in memory).")
+  Path dataDir;
+
+  @Option(names = "--files-max-bytes", paramLabel = "SIZE", converter = BytesConverter.class,
+      description = "Total size of the uploaded files kept, e.g. 512m, 2g (default ${DEFAULT-VALUE} bytes).")
+  long filesMaxBytes;
+
   /** The configuration these flags describe, on top of {@link ServerConfig#defaults()}. */
-  public ServerConfig toConfig() {
-    return toConfig(System.getenv(ConfigDefaults.envName("--fixtures")));
+  ServerConfig toConfig() {
+    return toConfig(System.getenv(ConfigDefaults.envName("--fixtures")), System.getenv(UPSTREAM_KEY_ENV));
   }
 
-  ServerConfig toConfig(String fixturesEnv) {
+  /** The key sent upstream in record and auto mode; an environment variable only, so it is in no command line. */
+  static final String UPSTREAM_KEY_ENV = "GEMEMU_UPSTREAM_API_KEY";
+
+  ServerConfig toConfig(String fixturesEnv, String upstreamKey) {
     ServerConfig defaults = ServerConfig.defaults();
     Set<String> keys = new LinkedHashSet<>();
     apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
@@ -103,12 +140,17 @@ public final class ArgsParser {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
     return defaults.withHost(host).withPort(port).withModels(modelIds(models, extraModels))
-        .withHttp(new ServerSettings(keys, lenient))
+        .withHttp(new ServerSettings(keys, lenient, Redaction.of(redact == null ? List.of()
+            : redact.stream().map(String::trim).filter(name -> !name.isEmpty()).toList())))
+        .withRecording(defaults.recording().withMode(Mode.parse(mode)).withUpstream(URI.create(upstream))
+            .withRecordDir(recordDir == null || recordDir.isBlank() ? null : Path.of(recordDir)).withReexecute(reexecute)
+            .withUpstreamKey(upstreamKey))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
-        .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
+        .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
-        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll));
+        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll))
+        .withFiles(new FileSettings(dataDir, defaults.files().limits().withMaxTotalBytes(filesMaxBytes)));
   }
 
   /** The --models list, then the --extra-models not already in it. */
@@ -137,19 +179,36 @@ public final class ArgsParser {
   }
 
   /** Parses {@code gememu serve} flags alone (no environment): for tests and embedders. */
-  public static ServerConfig parse(String... args) {
+  static ServerConfig parse(String... args) {
     ArgsParser flags = new ArgsParser();
     CommandLine commandLine = new CommandLine(CommandLine.Model.CommandSpec.forAnnotatedObject(flags));
     commandLine.setDefaultValueProvider(new ConfigDefaults(name -> null));
     commandLine.parseArgs(args);
-    return flags.toConfig(null);
+    return flags.toConfig(null, null);
   }
 
-  /** Accepts {@code worker} and {@code in-process}. */
-  static final class KindConverter implements CommandLine.ITypeConverter<ExecutorOptions.Kind> {
+  /** Which Python, and for GraalPy where it runs. */
+  record ExecutorChoice(Interpreter interpreter, ExecutorOptions.Kind kind) {}
+
+  /** Accepts {@code graalpy}, {@code cpython}, {@code auto}, {@code in-process}, and {@code worker} (= graalpy). */
+  static final class ExecutorConverter implements CommandLine.ITypeConverter<ExecutorChoice> {
     @Override
-    public ExecutorOptions.Kind convert(String value) {
-      return ExecutorOptions.Kind.valueOf(value.trim().toUpperCase().replace('-', '_'));
+    public ExecutorChoice convert(String value) {
+      String name = value.trim().toLowerCase(java.util.Locale.ROOT);
+      switch (name) {
+        case "in-process":
+          return new ExecutorChoice(Interpreter.GRAALPY, ExecutorOptions.Kind.IN_PROCESS);
+        case "worker":
+          return new ExecutorChoice(Interpreter.GRAALPY, ExecutorOptions.Kind.WORKER);
+        default:
+          try {
+            return new ExecutorChoice(Interpreter.valueOf(name.toUpperCase(java.util.Locale.ROOT)),
+                ExecutorOptions.Kind.WORKER);
+          } catch (IllegalArgumentException unknown) {
+            throw new CommandLine.TypeConversionException(
+                "'" + value + "' is not an executor: use graalpy, cpython, auto or in-process");
+          }
+      }
     }
   }
 
@@ -162,6 +221,16 @@ public final class ArgsParser {
         return Integer.parseInt(text.substring(0, text.length() - 1)) * 1024;
       }
       return Integer.parseInt(text.endsWith("m") ? text.substring(0, text.length() - 1) : text);
+    }
+  }
+
+  /** Accepts a number of bytes, or one with a {@code k}, {@code m} or {@code g} suffix (powers of 1024). */
+  static final class BytesConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String text = value.trim().toLowerCase();
+      int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+      return Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1).trim()) << shift;
     }
   }
 

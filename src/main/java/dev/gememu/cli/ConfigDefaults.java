@@ -1,5 +1,7 @@
 package dev.gememu.cli;
 
+import dev.gememu.executor.ExecutorOptions;
+
 import dev.gememu.config.ServerConfig;
 import dev.gememu.fixtures.Durations;
 import java.util.Locale;
@@ -28,14 +30,22 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("--api-key", config -> String.join(",", config.http().apiKeys())),
       Map.entry("--lenient", config -> config.http().lenient()),
       Map.entry("--fixtures-poll", config -> Durations.protoSpelling(config.fixtures().pollInterval())),
-      Map.entry("--executor", config -> config.executor().kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+      Map.entry("--executor", config -> config.executor().kind() == ExecutorOptions.Kind.IN_PROCESS
+          ? "in-process" : config.executor().interpreter().label()),
       Map.entry("--workers", config -> config.executor().workers()),
       Map.entry("--worker-heap", config -> config.executor().workerHeapMb() + "m"),
       Map.entry("--queue", config -> config.executor().queue()),
       Map.entry("--jit", config -> config.executor().jit()),
       Map.entry("--python-libs", config -> config.executor().files().pythonLibs() == null
           ? "" : config.executor().files().pythonLibs()),
-      Map.entry("--sandbox-disk", config -> (config.executor().files().maxBytes() >> 20) + "m"));
+      Map.entry("--sandbox-disk", config -> (config.executor().files().maxBytes() >> 20) + "m"),
+      Map.entry("--mode", config -> config.recording().mode().name().toLowerCase(Locale.ROOT)),
+      Map.entry("--upstream", config -> config.recording().upstream()),
+      Map.entry("--record-dir", config -> config.recording().recordDir() == null ? "" : config.recording().recordDir()),
+      Map.entry("--reexecute", config -> config.recording().reexecute()),
+      Map.entry("--redact", config -> ""),
+      // --data-dir has no default (files in memory) but reads GEMEMU_DATA_DIR like every flag.
+      Map.entry("--files-max-bytes", config -> config.files().limits().maxTotalBytes()));
 
   private final UnaryOperator<String> env;
   private final ServerConfig defaults = ServerConfig.defaults();

@@ -43,7 +43,7 @@ public final class GememuExtension
     this.configure = configure;
   }
 
-  /** An extension whose servers are built with {@code configure} applied (not for {@code SHARED} servers). */
+  /** An extension whose servers are built with {@code configure} applied (not {@code SHARED} ones: use {@link GememuTest#configure()}). */
   public static GememuExtension configuredBy(UnaryOperator<GememuBuilder> configure) {
     return new GememuExtension(configure);
   }
@@ -124,12 +124,27 @@ public final class GememuExtension
 
   /** The server this context uses, started on first use and closed with the context that owns it. */
   private Gememu server(ExtensionContext context) {
-    ExtensionContext owner = lifecycle(context) == GememuTest.Lifecycle.SHARED ? context.getRoot() : context;
-    UnaryOperator<GememuBuilder> change = lifecycle(context) == GememuTest.Lifecycle.SHARED
-        ? UnaryOperator.identity() : configure;
+    boolean shared = lifecycle(context) == GememuTest.Lifecycle.SHARED;
+    ExtensionContext owner = shared ? context.getRoot() : context;
+    Class<? extends UnaryOperator<GememuBuilder>> configurer = annotation(context)
+        .<Class<? extends UnaryOperator<GememuBuilder>>>map(GememuTest::configure).orElse(GememuTest.Unchanged.class);
+    UnaryOperator<GememuBuilder> change = builder -> instantiate(configurer).apply(
+        shared ? builder : configure.apply(builder));
     return (Gememu) owner.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SERVER, key -> new Closing(change.apply(Gememu.builder()).start()), Closing.class)
+        .getOrComputeIfAbsent(SERVER + (shared ? "-" + configurer.getName() : ""),
+            key -> new Closing(change.apply(Gememu.builder()).start()), Closing.class)
         .resource;
+  }
+
+  private static UnaryOperator<GememuBuilder> instantiate(Class<? extends UnaryOperator<GememuBuilder>> type) {
+    try {
+      java.lang.reflect.Constructor<? extends UnaryOperator<GememuBuilder>> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+          "@GememuTest(configure = " + type.getName() + ".class) needs a no-argument constructor", e);
+    }
   }
 
   private static GememuTest.Lifecycle lifecycle(ExtensionContext context) {

@@ -1,11 +1,13 @@
 package dev.gememu.junit;
 
+import dev.gememu.GememuBuilder;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,6 +27,21 @@ public @interface GememuTest {
 
   /** Which tests share one server. */
   Lifecycle lifecycle() default Lifecycle.PER_CLASS;
+
+  /**
+   * Changes to the server's {@link dev.gememu.GememuBuilder} (API keys, limits, a fake executor...):
+   * a class with a no-argument constructor. {@code SHARED} servers are shared by the classes that
+   * name the same one.
+   */
+  Class<? extends UnaryOperator<GememuBuilder>> configure() default Unchanged.class;
+
+  /** The builder's defaults. */
+  final class Unchanged implements UnaryOperator<GememuBuilder> {
+    @Override
+    public GememuBuilder apply(GememuBuilder builder) {
+      return builder;
+    }
+  }
 
   /** How long a server lives, and so which tests share it (they never share fixtures or calls). */
   enum Lifecycle {

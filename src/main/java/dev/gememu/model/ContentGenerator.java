@@ -30,9 +30,11 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
+  private final InputFiles inputFiles;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds) {
+      TokenEstimator tokens, Supplier<String> responseIds, InputFiles inputFiles) {
+    this.inputFiles = inputFiles;
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
@@ -194,12 +196,13 @@ public final class ContentGenerator {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
       GenerationSettings.check(model, request.generationConfig());
+      List<InputFiles.InputFile> inputs = inputFiles.of(request);
       reply = decide(call, request);
       if (reply instanceof Reply.Failure failure) {
         throw failure.error();
       } else if (reply instanceof Reply.Scripted || reply instanceof Reply.Verbatim) {
         int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-        return new Turn(model, reply, prompt, InputFiles.of(request.contents()), observation);
+        return new Turn(model, reply, prompt, InputFiles.contents(inputs), observation);
       } else {
         throw new IllegalStateException("unknown kind of reply: " + reply);
       }

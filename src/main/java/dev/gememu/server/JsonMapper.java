@@ -56,7 +56,8 @@ public final class JsonMapper {
     builder.addHandler(new UnknownFields.Handler());
     builder.addModule(new SimpleModule("proto-int32")
         .addDeserializer(Integer.class, new Int32Deserializer())
-        .addDeserializer(Integer.TYPE, new Int32Deserializer()));
+        .addDeserializer(Integer.TYPE, new Int32Deserializer())
+        .addDeserializer(Long.class, new Int64Deserializer()));
     // A null inside a repeated field is an invalid value for Google, not an element.
     builder.defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     ObjectMapper mapper = builder.build();
@@ -112,6 +113,26 @@ public final class JsonMapper {
       } catch (NumberFormatException | ArithmeticException notAnInt32) {
         Object shown = token == JsonToken.VALUE_STRING ? p.getText() : p.getDecimalValue();
         throw InvalidFormatException.from(p, "not an int32", shown, Integer.class);
+      }
+    }
+  }
+
+  /** Proto JSON's int64: an integer or an integer in a string (how int64 values are written). */
+  private static final class Int64Deserializer extends StdDeserializer<Long> {
+    Int64Deserializer() {
+      super(Long.class);
+    }
+
+    @Override
+    public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken token = p.currentToken();
+      if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
+        return (Long) ctxt.handleUnexpectedToken(Long.class, p);
+      }
+      try {
+        return token == JsonToken.VALUE_STRING ? Long.parseLong(p.getText().trim()) : p.getLongValue();
+      } catch (NumberFormatException | IOException notAnInt64) {
+        throw InvalidFormatException.from(p, "not an int64", p.getText(), Long.class);
       }
     }
   }

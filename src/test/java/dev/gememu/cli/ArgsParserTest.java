@@ -41,6 +41,30 @@ class ArgsParserTest {
   }
 
   @Test
+  void dataDirAndFilesMaxBytesConfigureWhereUploadedFilesAreKept() {
+    ServerConfig config = ArgsParser.parse("--data-dir", "/var/lib/gememu", "--files-max-bytes", "2g");
+
+    assertThat(config.files().dataDirectory()).isEqualTo(Path.of("/var/lib/gememu"));
+    assertThat(config.files().limits().maxTotalBytes()).isEqualTo(2L << 30);
+    assertThat(ArgsParser.parse("--files-max-bytes", "1500").files().limits().maxTotalBytes()).isEqualTo(1500);
+    assertThat(ArgsParser.parse().files().dataDirectory()).isNull();
+  }
+
+  @Test
+  void theDataDirComesFromGememuDataDirWhenNoFlagIsGiven() {
+    ArgsParser flags = new ArgsParser();
+    CommandLine commandLine = new CommandLine(CommandLine.Model.CommandSpec.forAnnotatedObject(flags));
+    commandLine.setDefaultValueProvider(new ConfigDefaults(
+        Map.of("GEMEMU_DATA_DIR", "/srv/files", "GEMEMU_FILES_MAX_BYTES", "64m")::get));
+    commandLine.parseArgs();
+
+    ServerConfig config = flags.toConfig(null, null);
+
+    assertThat(config.files().dataDirectory()).isEqualTo(Path.of("/srv/files"));
+    assertThat(config.files().limits().maxTotalBytes()).isEqualTo(64L << 20);
+  }
+
+  @Test
   void noFlagsGiveTheRecordDefaults() {
     assertThat(ArgsParser.parse()).isEqualTo(ServerConfig.defaults());
   }
@@ -54,7 +78,7 @@ class ArgsParserTest {
     commandLine.setDefaultValueProvider(new ConfigDefaults(env::get));
     commandLine.parseArgs("--host", "127.0.0.2");
 
-    ServerConfig config = flags.toConfig(null);
+    ServerConfig config = flags.toConfig(null, null);
 
     assertThat(config.port()).isEqualTo(9001);
     assertThat(config.limits().timeout()).isEqualTo(Duration.ofSeconds(5));

@@ -14,6 +14,10 @@ import dev.gememu.executor.PythonExecutor;
 import dev.gememu.server.JsonMapper;
 import java.time.Duration;
 import java.util.ArrayList;
+import dev.gememu.files.FileLimits;
+import dev.gememu.files.FileStore;
+import java.time.Clock;
+import java.util.Random;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,8 @@ class Gemini3WireShapesTest {
 
   private final ContentGenerator generator = new ContentGenerator(
       new ModelCatalog(ModelCatalog.DEFAULT_MODELS), List.of(new InlineCodeResponder()), new TurnRunner(new FakePython()),
-      new TokenEstimator(), () -> "NDt8acncJ_KEz7IPq57X6Ag");
+      new TokenEstimator(), () -> "NDt8acncJ_KEz7IPq57X6Ag",
+      new InputFiles(FileStore.inMemory(FileLimits.defaults(), Clock.systemUTC(), new Random(1))));
 
   @Test
   void aGemini3StreamIdsItsCodeAndResultAndEndsWithAnEmptySignedPart() {

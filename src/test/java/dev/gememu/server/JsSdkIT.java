@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.ClientProgram;
 import dev.gememu.testing.NodeScript;
+import dev.gememu.testing.PrefixProxy;
 import dev.gememu.testing.SharedGememu;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,31 @@ class JsSdkIT {
 
   private JsonNode vercel(String scenario) {
     return vercelScript().result(GEMEMU.baseUrl() + "/v1beta", scenario);
+  }
+
+  @Test
+  void genaiUploadsACsvThatTheCodeReadsThenListsGetsAndDeletesIt() {
+    UploadScenario.assertUploadedAndAnalysed(genai("uploadCsv"), GEMEMU.baseUrl());
+  }
+
+  @Test
+  void genaiUploadsThroughABaseUrlWithAPathPrefix() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/gemini")) {
+      UploadScenario.assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsv"), proxy.baseUrl());
+
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /gemini/upload/v1(beta)?/files"));
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /gemini/upload/v1(beta)?/files\\?upload_id=.*"));
+    }
+  }
+
+  @Test
+  void genaiUploadsThroughTheDoubledPathItUsesWithPerCallHttpOptions() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/p")) {
+      UploadScenario.assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsvWithHttpOptions"), proxy.baseUrl());
+
+      // @google/genai 2.x doubles the version (/p/v1beta/upload/v1beta/files); 3.x and the Python SDK upload under v1.
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /p(/v1beta)?/upload/v1(beta)?/files"));
+    }
   }
 
   @Test

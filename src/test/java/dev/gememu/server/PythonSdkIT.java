@@ -1,8 +1,12 @@
 package dev.gememu.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gememu.testing.ClientProgram;
+import dev.gememu.testing.PrefixProxy;
 import dev.gememu.testing.SdkPrograms;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Google's Python SDK ({@code google-genai}, pinned in {@code src/test/python/requirements.txt}),
@@ -24,5 +28,19 @@ class PythonSdkIT extends SdkScenarios {
   @Override
   String apiErrorName() {
     return "ClientError";
+  }
+
+  @Test
+  void uploadsACsvThatTheCodeReadsThenListsGetsAndDeletesIt() {
+    UploadScenario.assertUploadedAndAnalysed(result("uploadCsv"), GEMEMU.baseUrl());
+  }
+
+  @Test
+  void uploadsThroughABaseUrlWithAPathPrefix() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/gemini")) {
+      UploadScenario.assertUploadedAndAnalysed(program().result(proxy.baseUrl(), "uploadCsv"), proxy.baseUrl());
+
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /gemini/upload/v1(beta)?/files\\?upload_id=.*"));
+    }
   }
 }

@@ -19,6 +19,11 @@ import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.TokenEstimator;
 import dev.gememu.model.TurnRunner;
 import java.time.Duration;
+import dev.gememu.files.FileLimits;
+import dev.gememu.files.FileStore;
+import dev.gememu.model.InputFiles;
+import java.time.Clock;
+import java.util.Random;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +38,8 @@ class RequestShapesTest {
 
   private final ObjectMapper mapper = JsonMapper.create();
   private final ContentGenerator generator = new ContentGenerator(new ModelCatalog(ModelCatalog.DEFAULT_MODELS),
-      List.of(new InlineCodeResponder()), new TurnRunner(new NoPython()), new TokenEstimator(), () -> "id");
+      List.of(new InlineCodeResponder()), new TurnRunner(new NoPython()), new TokenEstimator(), () -> "id",
+      new InputFiles(FileStore.inMemory(FileLimits.defaults(), Clock.systemUTC(), new Random(1))));
 
   @Test
   void acceptsAGemini3HistoryWhosePartHoldsOnlyASignatureInUrlSafeBase64() {
