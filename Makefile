@@ -9,12 +9,16 @@ GO_SDK := src/test/go
 
 build: python-libs cpython-sandbox
 	$(MVN) -q -DskipTests package
-	@$(MAKE) --no-print-directory target/worker.aot
+	@$(MAKE) --no-print-directory target/worker.aot target/server.aot
 
 # The AOT cache worker JVMs start from (JDK 25+ only; bin/gememu says when it skips), retrained
 # whenever the jar or the class path changes.
 target/worker.aot: target/gememu.jar target/classpath.txt
 	bin/gememu --train-worker-cache $@
+
+# The same for the server's own JVM (bin/gememu uses it only with the Java that trained it).
+target/server.aot: target/gememu.jar target/classpath.txt
+	bin/gememu --train-server-cache $@
 
 test: python-libs cpython-sandbox sdk-clients
 	$(MVN) verify

@@ -31,6 +31,7 @@ public final class WorkerMain {
       "    print(e)");
   private static final int WARM_UP_RUNS = 2;
   private static final Duration WARM_UP_GRACE = Duration.ofMillis(150);
+  private static final Duration IDLE_BEFORE_COMPACTING = Duration.ofSeconds(2);
   /** First argument of a training run, see {@link WorkerLauncher#training}. */
   static final String TRAIN = "--train";
   /** What a training run executes: typical snippets, so that their classes go into the AOT cache. */
@@ -84,6 +85,7 @@ public final class WorkerMain {
 
   private static void serve(GraalPyExecutor executor, DataInputStream in, DataOutputStream out) throws IOException {
     int warmUpsLeft = WARM_UP_RUNS;
+    IdleCompactor compactor = IdleCompactor.start(IDLE_BEFORE_COMPACTING);
     while (true) {
       // Warm up only while no request waits, so that being ready early costs a request nothing.
       if (warmUpsLeft > 0 && !requestWithin(in, WARM_UP_GRACE)) {
@@ -97,9 +99,11 @@ public final class WorkerMain {
       } catch (EOFException serverGone) {
         return;
       }
+      compactor.busy();
       ExecutionResult result = executor.execute(request);
       boolean retiring = executor.hasUnstoppedRuns() || ranOutOfMemory(result);
       WorkerProtocol.writeReply(out, new WorkerProtocol.Reply(result, retiring));
+      compactor.idle();
       if (retiring) {
         return;
       }

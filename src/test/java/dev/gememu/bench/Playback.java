@@ -50,10 +50,11 @@ final class Playback {
     try (gememu) {
       double firstPlayback = awaitAnswer(gememu, PROMPT, "bench fixture");
       double firstCode = awaitAnswer(gememu, CODE_PROMPT, "42");
-      Thread.sleep(5_000);
+      double settled = ProcessCpu.awaitIdle(gememu.handle(), Duration.ofSeconds(90)) + firstCode;
       System.out.printf("cold start, process start -> first answer without code: %.2f s (target <= 1 s); first code-execution answer: %.2f s (target <= 2 s)%n",
           firstPlayback, firstCode);
-      System.out.printf("idle RSS (server + default workers, 5 s after the first code answer): %s (target <= 500 MiB)%n", gememu.rss());
+      System.out.printf("idle RSS (server + default workers, once they use < 5%% of a core, %.0f s after start): %s (target <= 500 MiB)%n",
+          settled, gememu.rss());
       String reply = http.send(request(gememu.url() + PATH, PROMPT), HttpResponse.BodyHandlers.ofString()).body();
       try (WireMock wireMock = WireMock.serving(root, java, PATH, reply)) {
         System.out.printf("WireMock 3.13.2 standalone (defaults, same JVM %s) cold start to first answer: %.2f s; serves gememu's %d-byte reply%n",

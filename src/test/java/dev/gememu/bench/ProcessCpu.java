@@ -28,6 +28,25 @@ final class ProcessCpu {
     }
   }
 
+  /**
+   * Waits until the process tree uses under 5% of a core over a second (workers started and warmed
+   * up), at most {@code limit}; returns the seconds waited.
+   */
+  static double awaitIdle(ProcessHandle process, java.time.Duration limit) throws InterruptedException {
+    long start = System.nanoTime();
+    long giveUp = start + limit.toNanos();
+    double before = micros(process);
+    while (System.nanoTime() < giveUp) {
+      Thread.sleep(1_000);
+      double now = micros(process);
+      if (now - before < 50_000) {
+        break;
+      }
+      before = now;
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
   /** Resident set size in KiB, from /proc/PID/status; 0 once the process is gone. */
   static long rssKb(long pid) {
     try {

@@ -71,7 +71,7 @@ class MalformedHttpIT {
       "/v1beta/models?pageToken=%zz",
       "/v1beta/models?key=%",
       "/v1beta/models/gemini-2.5-flash:generateContent?alt=%G",
-      "/gememu/fixtures/%q1"})
+      "/__gememu/fixtures/%q1"})
   void brokenPercentEscapeAnywhereInTheTargetIs400(String target) {
     RawSocket.Response response = RawSocket.exchange(port(),
         post(target, "Content-Length: " + BODY.length() + "\r\nConnection: close\r\n") + BODY);
