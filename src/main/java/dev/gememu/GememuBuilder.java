@@ -7,6 +7,7 @@ import dev.gememu.executor.PythonExecutor;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureSettings;
 import dev.gememu.model.Responder;
+import dev.gememu.recording.Mode;
 import dev.gememu.server.ServerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +108,15 @@ public final class GememuBuilder {
   /** A directory of pure-Python packages mounted read-only on {@code sys.path}. */
   public GememuBuilder pythonLibs(Path directory) {
     config = config.withExecutor(config.executor().withFiles(config.executor().files().withPythonLibs(directory)));
+    return this;
+  }
+
+  /**
+   * Playback (fixtures only, the default), record (every call goes to the real API and is written as
+   * a fixture in {@code recordDir}) or auto (play back, record on a miss).
+   */
+  public GememuBuilder mode(Mode mode, Path recordDir) {
+    config = config.withRecording(config.recording().withMode(mode).withRecordDir(recordDir));
     return this;
   }
 

@@ -56,8 +56,4 @@ public final class FileErrors {
   public static ApiException nameTaken(String name) {
     return new ApiException(Status.INVALID_ARGUMENT, "A file named " + name + " already exists.");
   }
-
-  public static ApiException invalidPageToken(String token) {
-    return ApiException.invalidArgument("Invalid page token: " + token);
-  }
 }

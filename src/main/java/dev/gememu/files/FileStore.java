@@ -1,5 +1,6 @@
 package dev.gememu.files;
 
+import dev.gememu.api.PageTokens;
 import dev.gememu.api.FileErrors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -143,10 +144,10 @@ public final class FileStore {
   public synchronized Page page(int pageSize, String pageToken) {
     removeExpired();
     List<StoredFile> all = new ArrayList<>(files.values());
-    int offset = decodeOffset(pageToken);
+    int offset = PageTokens.decode(pageToken);
     int end = Math.min(all.size(), offset + pageSize);
     List<StoredFile> page = all.subList(Math.min(offset, all.size()), end);
-    return new Page(List.copyOf(page), end < all.size() ? encodeOffset(end) : null);
+    return new Page(List.copyOf(page), end < all.size() ? PageTokens.encode(end) : null);
   }
 
   /** A page of files and the token that continues the list, null on the last page. */
@@ -176,24 +177,5 @@ public final class FileStore {
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
-  }
-
-  private static String encodeOffset(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int decodeOffset(String token) {
-    if (token == null || token.isEmpty()) {
-      return 0;
-    }
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (text.startsWith("offset:")) {
-        return Math.max(0, Integer.parseInt(text.substring("offset:".length())));
-      }
-    } catch (IllegalArgumentException malformed) {
-      // falls through to the error below
-    }
-    throw FileErrors.invalidPageToken(token);
   }
 }

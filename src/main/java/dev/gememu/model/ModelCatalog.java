@@ -4,6 +4,7 @@ import dev.gememu.api.ApiException;
 import dev.gememu.api.ListModelsResponse;
 import dev.gememu.api.Model;
 import dev.gememu.api.ModelCall;
+import dev.gememu.api.PageTokens;
 import dev.gememu.api.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -50,11 +51,11 @@ public final class ModelCatalog {
   /** One page of the model list; page tokens are opaque offsets. */
   public ListModelsResponse page(Integer pageSize, String pageToken) {
     int size = pageSize == null || pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
-    int offset = decodeOffset(pageToken);
+    int offset = PageTokens.decode(pageToken);
     List<ModelInfo> all = all();
     int end = Math.min(all.size(), offset + size);
     List<Model> page = all.subList(Math.min(offset, all.size()), end).stream().map(ModelCatalog::toResource).toList();
-    String next = end < all.size() ? encodeOffset(end) : null;
+    String next = end < all.size() ? PageTokens.encode(end) : null;
     return new ListModelsResponse(page, next);
   }
 
@@ -70,24 +71,5 @@ public final class ModelCatalog {
   /** Google writes a whole-valued double as an integer ({@code "temperature": 1}). */
   private static Number number(double value) {
     return value == Math.rint(value) ? (Number) (long) value : (Number) value;
-  }
-
-  private static String encodeOffset(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int decodeOffset(String token) {
-    if (token == null || token.isEmpty()) {
-      return 0;
-    }
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (text.startsWith("offset:")) {
-        return Math.max(0, Integer.parseInt(text.substring("offset:".length())));
-      }
-    } catch (IllegalArgumentException malformed) {
-      // falls through to the error below
-    }
-    throw ApiException.invalidArgument("Invalid page token: " + token);
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * environment, answers a code execution request with code its worker really ran.
  */
 class DistributionIT {
-  private static final Duration START_DEADLINE = Duration.ofMinutes(3);
+  private static final Duration START_DEADLINE = Duration.ofMinutes(5);
 
   @Test
   void servesCodeExecutionFromTheUnpackedArchive(@TempDir Path temp) throws Exception {
@@ -45,9 +45,13 @@ class DistributionIT {
       String baseUrl = "http://127.0.0.1:" + port;
       awaitHealthy(baseUrl, gememu, log);
 
-      HttpResponse<String> response = new RawHttp(baseUrl).post("/v1beta/models/gemini-2.5-flash:generateContent", """
-          {"contents": [{"role": "user", "parts": [{"text": "Run this:\\n```python\\nprint(sum(range(101)))\\n```"}]}],
-           "tools": [{"codeExecution": {}}]}""");
+      // The first request waits for the worker's cold start: minutes on a loaded 2-core machine.
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(baseUrl + "/v1beta/models/gemini-2.5-flash:generateContent"))
+          .timeout(START_DEADLINE).header("Content-Type", "application/json").header("x-goog-api-key", "k")
+          .POST(HttpRequest.BodyPublishers.ofString("""
+              {"contents": [{"role": "user", "parts": [{"text": "Run this:\\n```python\\nprint(sum(range(101)))\\n```"}]}],
+               "tools": [{"codeExecution": {}}]}""")).build(), HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode result = RawHttp.tree(response.body()).at("/candidates/0/content/parts/2/codeExecutionResult");

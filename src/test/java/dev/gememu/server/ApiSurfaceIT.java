@@ -75,11 +75,13 @@ class ApiSurfaceIT {
 
   @Test
   void rawModelListCarriesNextPageToken() {
+    int served = ServerConfig.defaults().models().size();
     JsonNode page = RawHttp.tree(server.http().get("/v1beta/models?pageSize=3").body());
 
     assertThat(page.get("models")).hasSize(3);
-    JsonNode rest = RawHttp.tree(server.http().get("/v1beta/models?pageSize=3&pageToken=" + page.get("nextPageToken").asText()).body());
-    assertThat(rest.get("models")).hasSize(2);
+    JsonNode rest = RawHttp.tree(server.http().get("/v1beta/models?pageSize=" + served + "&pageToken="
+        + page.get("nextPageToken").asText()).body());
+    assertThat(rest.get("models")).hasSize(served - 3);
     assertThat(rest.has("nextPageToken")).isFalse();
   }
 
