@@ -54,6 +54,8 @@ class RecordReplayIT {
       new Call("quota", FLASH + ":generateContent", prompt("Use up my quota")),
       new Call("broken", GEMINI3 + ":streamGenerateContent?alt=sse", prompt("A broken stream")));
 
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
   @TempDir
   Path recordings;
 
@@ -211,15 +213,22 @@ class RecordReplayIT {
         .withMode(mode).withUpstream(URI.create(upstream)).withRecordDir(recordings));
   }
 
+  /** Deadlines are generous: a re-executed step may wait for a worker JVM to start on a loaded machine. */
   private static HttpResponse<String> send(Gememu gememu, Call call) {
-    return new RawHttp(gememu.baseUrl("127.0.0.1")).send(HttpRequest.newBuilder(
-            URI.create(gememu.baseUrl("127.0.0.1") + call.path()))
-        .header("Content-Type", "application/json")
-        .header("x-goog-api-key", KEY)
-        .header("x-gememu-test", call.test())
-        .header("Cookie", "session=" + KEY)
-        .timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofString(call.body())));
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1") + call.path()))
+          .header("Content-Type", "application/json")
+          .header("x-goog-api-key", KEY)
+          .header("x-gememu-test", call.test())
+          .header("Cookie", "session=" + KEY)
+          .timeout(Duration.ofMinutes(5))
+          .POST(HttpRequest.BodyPublishers.ofString(call.body())).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Client sdk(Gememu gememu) {
