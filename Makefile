@@ -2,10 +2,12 @@
 MVN ?= mvn -B -ntp
 ARGS ?=
 JS_SDKS := src/test/js
+PY_SDK := src/test/python
+GO_SDK := src/test/go
 
-.PHONY: build test run bench clean python-libs wrk
+.PHONY: build test run bench clean python-libs cpython-sandbox wrk sdk-clients dist consumer-test
 
-build: python-libs
+build: python-libs cpython-sandbox
 	$(MVN) -q -DskipTests package
 	@$(MAKE) --no-print-directory target/worker.aot target/server.aot
 
@@ -18,13 +20,21 @@ target/worker.aot: target/gememu.jar target/classpath.txt
 target/server.aot: target/gememu.jar target/classpath.txt
 	bin/gememu --train-server-cache $@
 
-test: python-libs $(JS_SDKS)/node_modules/.package-lock.json
+test: python-libs cpython-sandbox sdk-clients
 	$(MVN) verify
 
-# The JS SDKs JsSdkIT drives, installed from the committed lockfile when missing or stale.
+# The SDKs the client ITs drive (JS, Python, Go), each installed from its committed lockfile when
+# missing or stale. A missing toolchain is a warning (its ITs skip loudly), or a failure under CI=true.
+sdk-clients: $(JS_SDKS)/node_modules/.package-lock.json $(PY_SDK)/.venv/.installed $(GO_SDK)/bin/.built
+
 $(JS_SDKS)/node_modules/.package-lock.json: $(JS_SDKS)/package-lock.json
-	@command -v npm >/dev/null || { echo "*** make test needs Node.js 20+ and npm (for JsSdkIT) ***" >&2; exit 1; }
-	npm ci --prefix $(JS_SDKS) --no-audit --no-fund --prefer-offline --ignore-scripts
+	@bin/sdk-clients js
+
+$(PY_SDK)/.venv/.installed: $(PY_SDK)/requirements.txt
+	@bin/sdk-clients python
+
+$(GO_SDK)/bin/.built: $(GO_SDK)/go.mod $(GO_SDK)/go.sum $(wildcard $(GO_SDK)/*/*.go)
+	@bin/sdk-clients go
 
 run: build
 	bin/gememu --fixtures fixtures $(ARGS)
@@ -33,9 +43,14 @@ run: build
 python-libs:
 	bin/fetch-python-libs
 
+# The CPython executor's sandbox: bubblewrap (apt-get as root) and .venv-sandbox/ with Gemini's
+# library set from cpython/requirements.txt (pip); says loudly what is missing, GraalPy runs regardless.
+cpython-sandbox:
+	bin/setup-cpython-sandbox
+
 # A benchmark, not a test: starts real servers on loopback (as make run would, AOT cache included)
 # and prints medians and ratios; WireMock standalone and wrk are the playback baseline and load
-# generator. `make bench SECTIONS=playback` (or code) runs one part.
+# generator. `make bench SECTIONS=playback` (or code, or cpython) runs one part.
 WIREMOCK_VERSION := 3.13.2
 SECTIONS ?=
 bench: build target/bench/wiremock-standalone.jar wrk
@@ -50,6 +65,15 @@ wrk:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }; } \
 	  || echo "*** wrk is not installed and could not be installed: the playback bench is skipped ***" >&2
+
+# An archive that runs with only a JDK: bin/gememu, lib/ (gememu.jar, its dependencies, the JIT
+# compiler), python-libs/ and the example fixtures.
+dist: build
+	bin/make-dist target
+
+# Installs gememu and runs a throwaway project that uses it as a test dependency (src/it/consumer).
+consumer-test:
+	bin/consumer-test
 
 clean:
 	$(MVN) -q clean

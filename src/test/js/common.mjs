@@ -3,6 +3,15 @@
 export const PROMPT = 'Run this:\n```python\nprint(sum(range(10)))\nprint("hi from " + "gememu")\n```';
 export const FAILING_PROMPT = 'Run this:\n```python\nprint("before")\nprint(1/0)\n```';
 
+/**
+ * The package a script imports: the pinned major, or with GEMEMU_JS_SDKS=newest the newest major installed
+ * beside it under an npm alias (package.json), so the same scenarios run on both.
+ */
+export function sdk(name) {
+  const newest = { '@google/genai': 'genai3', 'ai': 'ai7', '@ai-sdk/google': 'ai-sdk-google4' };
+  return process.env.GEMEMU_JS_SDKS === 'newest' ? newest[name] : name;
+}
+
 /** Reads `node <script> <baseUrl> <scenario>` and runs scenarios[scenario], printing its JSON result. */
 export async function main(scenarios) {
   const [baseUrl, name] = process.argv.slice(2);

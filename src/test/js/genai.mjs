@@ -1,6 +1,7 @@
 // Google's JS SDK (@google/genai) against a gememu: `node genai.mjs <baseUrl> <scenario>`.
-import { GoogleGenAI } from '@google/genai';
-import { FAILING_PROMPT, PROMPT, kinds, main } from './common.mjs';
+import { FAILING_PROMPT, PROMPT, kinds, main, sdk } from './common.mjs';
+
+const { GoogleGenAI, createPartFromUri } = await import(sdk('@google/genai'));
 
 const MODEL = 'gemini-2.5-flash';
 const CODE_EXECUTION = { tools: [{ codeExecution: {} }] };
@@ -53,12 +54,12 @@ const CONFIG_FIELDS = {
   automaticFunctionCalling: { automaticFunctionCalling: { disable: true } },
 };
 
-/** A history holding every kind of part the SDK maps for the Gemini API. */
-const HISTORY = [
+/** A history holding every kind of part the SDK maps for the Gemini API; `videoUri` names an uploaded file. */
+const history = videoUri => [
   { role: 'user', parts: [
     { text: 'Look at these' },
     { inlineData: { mimeType: 'image/png', data: 'AQID' }, mediaResolution: { level: 'MEDIA_RESOLUTION_LOW' } },
-    { fileData: { mimeType: 'video/mp4', fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc' },
+    { fileData: { mimeType: 'video/mp4', fileUri: videoUri },
       videoMetadata: { startOffset: '1s', endOffset: '2s', fps: 1 }, mediaProcessing: 'AGENTIC' },
     { text: 'Say it cheerfully', speechMetadata: { speaker: 'Ann', style: 'cheerful' } },
   ] },
@@ -74,6 +75,42 @@ const HISTORY = [
     { text: 'Run this:\n```python\nprint(1 + 2)\n```' },
   ] },
 ];
+
+const CSV = 'city,temp\nOslo,4\nCairo,31\nLima,19\nPerth,26\n';
+const MEAN_PROMPT = 'Run this:\n```python\nimport csv\nwith open("input_file_0.csv", newline="") as f:\n'
+  + '    temps = [int(row["temp"]) for row in csv.DictReader(f)]\nprint(sum(temps) / len(temps))\n```';
+
+async function uploadAndAnalyse(ai, extraConfig) {
+  const file = await ai.files.upload({
+    file: new Blob([CSV], { type: 'text/csv' }),
+    config: { mimeType: 'text/csv', displayName: 'temperatures.csv', ...extraConfig },
+  });
+  const response = await ai.models.generateContent({
+    model: MODEL,
+    contents: [{ role: 'user', parts: [createPartFromUri(file.uri, file.mimeType), { text: MEAN_PROMPT }] }],
+    config: CODE_EXECUTION,
+  });
+  const listed = [];
+  const pager = await ai.files.list({ config: { pageSize: 2 } });
+  for await (const each of pager) listed.push(each.name);
+  const got = await ai.files.get({ name: file.name });
+  await ai.files.delete({ name: file.name });
+  let afterDelete;
+  try {
+    await ai.files.get({ name: file.name });
+    afterDelete = 'still there';
+  } catch (e) {
+    afterDelete = `${e.status}: ${e.message}`;
+  }
+  return {
+    file: { name: file.name, displayName: file.displayName, mimeType: file.mimeType, sizeBytes: file.sizeBytes,
+      state: file.state, source: file.source, uri: file.uri, sha256Hash: file.sha256Hash },
+    codeExecutionResult: response.codeExecutionResult,
+    listed: listed.includes(file.name),
+    gotDisplayName: got.displayName,
+    afterDelete,
+  };
+}
 
 await main({
   async generate(baseUrl) {
@@ -145,8 +182,24 @@ await main({
   },
 
   async everyPartKind(baseUrl) {
-    const response = await client(baseUrl).models.generateContent({ model: 'gemini-3-pro-preview', contents: HISTORY, config: CODE_EXECUTION });
+    const ai = client(baseUrl);
+    // gememu, like Google, refuses a fileData part naming a file that was never uploaded.
+    const video = await ai.files.upload({ file: new Blob([new Uint8Array([0, 0, 0, 24])]), config: { mimeType: 'video/mp4' } });
+    const response = await ai.models.generateContent({ model: 'gemini-3-pro-preview', contents: history(video.uri), config: CODE_EXECUTION });
     return summary(response);
+  },
+
+  /** Upload a CSV, have the code read it as input_file_0.csv, then list, get and delete it. */
+  async uploadCsv(baseUrl) {
+    return uploadAndAnalyse(client(baseUrl), {});
+  },
+
+  /**
+   * The same with per-call httpOptions: the SDK then puts the API version in front of the upload path
+   * (`/v1beta/upload/v1beta/files`, js-genai #1206) and sends none of the upload headers.
+   */
+  async uploadCsvWithHttpOptions(baseUrl) {
+    return uploadAndAnalyse(client(baseUrl), { httpOptions: { timeout: 60000 } });
   },
 
   async unknownModel(baseUrl) {

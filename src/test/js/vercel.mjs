@@ -1,7 +1,9 @@
 // Vercel's AI SDK (ai + @ai-sdk/google) against a gememu: `node vercel.mjs <baseUrl incl. /v1beta> <scenario>`.
-import { createGoogleGenerativeAI } from '@ai-sdk/google';
-import { generateText, streamText } from 'ai';
-import { FAILING_PROMPT, PROMPT, main } from './common.mjs';
+import { FAILING_PROMPT, PROMPT, main, sdk } from './common.mjs';
+
+const { createGoogleGenerativeAI } = await import(sdk('@ai-sdk/google'));
+const ai = await import(sdk('ai'));
+const { generateText, streamText } = ai;
 
 // Warnings are part of each result instead: the AI SDK would otherwise print them on stdout.
 globalThis.AI_SDK_LOG_WARNINGS = false;
@@ -109,6 +111,32 @@ await main({
       } },
     });
     return { content: contentSummary(result.content), warnings: result.warnings ?? [] };
+  },
+
+  /**
+   * The newest majors only (`uploadFile` from ai 7 with @ai-sdk/google 4): upload a CSV, whose chunk
+   * the SDK sends to the upload URL as it is and without a key, then let the code read it.
+   */
+  async uploadCsv(baseUrl) {
+    const google = createGoogleGenerativeAI({ baseURL: baseUrl, apiKey: 'k' });
+    const csv = 'city,temp\nOslo,4\nCairo,31\nLima,19\nPerth,26\n';
+    const uploaded = await ai.uploadFile({
+      api: google, data: new TextEncoder().encode(csv), mediaType: 'text/csv',
+      providerOptions: { google: { displayName: 'temperatures.csv' } },
+    });
+    const code = 'import csv\nwith open("input_file_0.csv", newline="") as f:\n'
+      + '    temps = [int(row["temp"]) for row in csv.DictReader(f)]\nprint(sum(temps) / len(temps))';
+    const result = await generateText({
+      model: google('gemini-2.5-flash'), tools: { code_execution: google.tools.codeExecution({}) }, maxRetries: 0,
+      messages: [{ role: 'user', content: [
+        { type: 'file', data: uploaded.providerReference, mediaType: 'text/csv' },
+        { type: 'text', text: 'Run this:\n```python\n' + code + '\n```' },
+      ] }],
+    });
+    return {
+      file: uploaded.providerMetadata?.google,
+      output: result.content.filter(p => p.type === 'tool-result').map(p => p.output),
+    };
   },
 
   async unknownModel(baseUrl) {

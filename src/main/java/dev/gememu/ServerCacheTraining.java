@@ -1,6 +1,6 @@
 package dev.gememu;
 
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.ExecutorOptions;
 import java.io.IOException;
 import java.net.URI;

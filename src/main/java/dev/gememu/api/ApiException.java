@@ -39,4 +39,25 @@ public final class ApiException extends RuntimeException {
   public static ApiException invalidArgument(String message) {
     return new ApiException(Status.INVALID_ARGUMENT, message);
   }
+
+  /**
+   * Google's answer to a generation setting outside its range, e.g. {@code maxOutputTokens value of
+   * 100000 but the supported range is from 1 (inclusive) to 65537 (exclusive)}.
+   */
+  public static ApiException outOfRange(String setting, Number value, String fromInclusive, String toExclusive) {
+    return invalidArgument("Unable to submit request because it has a " + setting + " value of " + plain(value)
+        + " but the supported range is from " + fromInclusive + " (inclusive) to " + toExclusive
+        + " (exclusive). Update the value and try again.");
+  }
+
+  /** Google's answer to a setting the model does not have, e.g. {@code Multiple candidates is not enabled for models/x}. */
+  public static ApiException notEnabled(String feature, String modelId) {
+    return invalidArgument(feature + " is not enabled for models/" + modelId);
+  }
+
+  /** A number as Google prints it: {@code 3}, not {@code 3.0}. */
+  private static String plain(Number value) {
+    double d = value.doubleValue();
+    return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+  }
 }

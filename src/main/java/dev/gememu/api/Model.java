@@ -18,10 +18,10 @@ public record Model(
     int inputTokenLimit,
     int outputTokenLimit,
     List<String> supportedGenerationMethods,
-    Double temperature,
-    Double topP,
+    Number temperature,
+    Number topP,
     Integer topK,
-    Double maxTemperature,
+    Number maxTemperature,
     Boolean thinking) {
 
   public Model {

@@ -48,6 +48,14 @@ public record Part(
     return ofData(null, blob, null, null);
   }
 
+  /** A {@code functionCall} part; the arguments are written as the JSON object they map to. */
+  public static Part functionCall(String name, java.util.Map<String, Object> args) {
+    FunctionCall call = new FunctionCall(null, name,
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.pojoNode(args), null, null);
+    return new Part(null, null, null, call, null, null, null,
+        null, null, null, null, null, null, null, null, null, null);
+  }
+
   /** A part with one of the data fields gememu produces, and nothing else. */
   private static Part ofData(String text, Blob inlineData, ExecutableCode code, CodeExecutionResult result) {
     return new Part(text, inlineData, null, null, null, code, result,
@@ -68,7 +76,16 @@ public record Part(
         toolCall, toolResponse, audioTranscription, mediaProcessing, speechMetadata);
   }
 
-  /** True when no data field is set: Google rejects such a part. */
+  /**
+   * True when the part holds nothing Google takes alone: no data field, no {@code thoughtSignature} (a
+   * Gemini 3 model turn echoed back ends with a part holding only its signature) and no
+   * {@code videoMetadata} (sent beside the video it describes).
+   */
+  public boolean holdsNothing() {
+    return hasNoData() && thoughtSignature == null && videoMetadata == null;
+  }
+
+  /** True when no data field is set. */
   public boolean hasNoData() {
     return text == null && inlineData == null && fileData == null && functionCall == null
         && functionResponse == null && executableCode == null && codeExecutionResult == null

@@ -31,7 +31,7 @@ public final class RequestValidator {
     }
     for (int j = 0; j < turn.parts().size(); j++) {
       Part part = turn.parts().get(j);
-      if (part == null || part.hasNoData()) {
+      if (part == null || part.holdsNothing()) {
         violations.add(path + ".parts[" + j + "].data: required oneof field 'data' must have one initialized field");
       }
     }

@@ -1,108 +1,137 @@
 package dev.gememu.cli;
 
+import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.ExecutorOptions;
+import dev.gememu.executor.Interpreter;
 import dev.gememu.executor.FilesystemPolicy;
+import dev.gememu.files.FileSettings;
+import dev.gememu.fixtures.Durations;
 import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.journal.Redaction;
+import dev.gememu.recording.Mode;
 import dev.gememu.server.ServerSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Reads command-line flags, falling back to GEMEMU_* environment variables, into a {@link ServerConfig}. */
-@Command(name = "gememu", mixinStandardHelpOptions = true, version = "gememu 0.1.0",
-    description = "Local, offline emulator of the Gemini API that really runs the model's Python.")
-public final class ArgsParser implements Callable<ServerConfig> {
+/**
+ * The flags of {@code gememu serve}, read into a {@link ServerConfig}. Defaults and environment
+ * variables come from {@link ConfigDefaults}; nothing here repeats a default value.
+ */
+final class ArgsParser {
 
-  @Option(names = "--host", defaultValue = "${env:GEMEMU_HOST:-127.0.0.1}",
-      description = "Address to bind (env GEMEMU_HOST, default ${DEFAULT-VALUE}).")
-  private String host;
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default ${DEFAULT-VALUE}).")
+  String host;
 
-  @Option(names = "--port", defaultValue = "${env:GEMEMU_PORT:-8080}",
-      description = "Port to listen on, 0 for any free port (env GEMEMU_PORT, default ${DEFAULT-VALUE}).")
-  private int port;
+  @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on, 0 for any free port (default ${DEFAULT-VALUE}).")
+  int port;
 
-  @Option(names = "--models", split = ",", defaultValue = "${env:GEMEMU_MODELS:-"
-      + "gemini-2.5-flash,gemini-2.5-pro,gemini-2.0-flash,gemini-3-flash-preview,gemini-3-pro-preview}",
-      description = "Comma-separated model ids to answer as (env GEMEMU_MODELS).")
-  private List<String> models;
+  @Option(names = "--models", paramLabel = "MODEL", split = ",", description = "Comma-separated model ids to answer as (default ${DEFAULT-VALUE}).")
+  List<String> models;
 
-  @Option(names = "--timeout", defaultValue = "${env:GEMEMU_TIMEOUT:-30s}",
-      converter = DurationConverter.class,
-      description = "Time limit of one code execution, e.g. 30s, 500ms (env GEMEMU_TIMEOUT, default ${DEFAULT-VALUE}).")
-  private Duration timeout;
+  @Option(names = "--extra-models", paramLabel = "MODEL", split = ",",
+      description = "Comma-separated model ids to answer as besides --models.")
+  List<String> extraModels;
 
-  @Option(names = "--max-output", defaultValue = "${env:GEMEMU_MAX_OUTPUT:-1048576}",
-      description = "Bytes of stdout+stderr one execution may write before it is stopped"
-          + " (env GEMEMU_MAX_OUTPUT, default ${DEFAULT-VALUE}).")
-  private int maxOutputBytes;
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time limit of one code execution, e.g. 30s, 500ms (default ${DEFAULT-VALUE}).")
+  Duration timeout;
 
-  @Option(names = "--warm-contexts", defaultValue = "${env:GEMEMU_WARM_CONTEXTS:-2}",
-      description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
-  private int warmContexts;
+  @Option(names = "--max-output", paramLabel = "BYTES",
+      description = "Bytes of stdout+stderr one execution may write before it is stopped (default ${DEFAULT-VALUE}).")
+  int maxOutputBytes;
 
-  @Option(names = "--api-key", split = ",", defaultValue = "${env:GEMEMU_API_KEYS:-}",
-      description = "Only accept these API keys (repeatable or comma-separated; env GEMEMU_API_KEYS)."
-          + " Default: any non-empty key.")
-  private List<String> apiKeys;
+  @Option(names = "--warm-contexts", paramLabel = "N", description = "Python contexts kept ready ahead of requests (default ${DEFAULT-VALUE}).")
+  int warmContexts;
 
-  @Option(names = "--lenient", defaultValue = "${env:GEMEMU_LENIENT:-false}",
-      description = "Accept unknown request fields (logged) instead of answering 400 as Google does.")
-  private boolean lenient;
+  @Option(names = "--api-key", paramLabel = "KEY", split = ",",
+      description = "Only accept these API keys (repeatable or comma-separated). Default: any non-empty key.")
+  List<String> apiKeys;
 
-  @Option(names = "--fixtures", paramLabel = "DIR",
-      description = "Directory of fixture files; repeat for several (env GEMEMU_FIXTURES, a list separated by '"
-          + "${sys:path.separator}'; flags replace the env list).")
-  private List<Path> fixtureDirs;
+  @Option(names = "--lenient", description = "Accept unknown request fields (logged) instead of answering 400 as Google does.")
+  boolean lenient;
 
-  @Option(names = "--fixtures-poll", defaultValue = "${env:GEMEMU_FIXTURES_POLL:-1s}",
-      converter = DurationConverter.class,
-      description = "How often fixture files are checked for changes, 0 to turn hot reload off"
-          + " (env GEMEMU_FIXTURES_POLL, default ${DEFAULT-VALUE}).")
-  private Duration fixturesPoll;
+  @Option(names = "--fixtures", paramLabel = "DIR", description = "Directory of fixture files; repeat for several"
+      + " (env: a list separated by '${sys:path.separator}'; flags replace the env list).")
+  List<Path> fixtureDirs;
 
-  @Option(names = "--executor", defaultValue = "${env:GEMEMU_EXECUTOR:-worker}", converter = KindConverter.class,
-      description = "Where code runs: worker (separate supervised JVMs) or in-process (weaker isolation)"
-          + " (env GEMEMU_EXECUTOR, default ${DEFAULT-VALUE}).")
-  private ExecutorOptions.Kind executorKind;
+  @Option(names = "--fixtures-poll", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How often fixture files are checked for changes, 0 to turn hot reload off (default ${DEFAULT-VALUE}).")
+  Duration fixturesPoll;
 
-  @Option(names = "--workers", defaultValue = "${env:GEMEMU_WORKERS:-2}",
-      description = "Worker processes, each running one snippet at a time (env GEMEMU_WORKERS, default ${DEFAULT-VALUE}).")
-  private int workers;
+  @Option(names = "--executor", paramLabel = "EXECUTOR", converter = ExecutorConverter.class, description = "Which"
+      + " Python runs code: graalpy (worker JVMs), cpython (Gemini's libraries, sandboxed by bubblewrap), auto"
+      + " (GraalPy unless the code imports a library only CPython has) or in-process (GraalPy in the server's JVM,"
+      + " weaker isolation) (default ${DEFAULT-VALUE}).")
+  ExecutorChoice executor;
 
-  @Option(names = "--worker-heap", defaultValue = "${env:GEMEMU_WORKER_HEAP:-512m}", converter = MegabytesConverter.class,
-      description = "Maximum heap of each worker JVM, e.g. 512m, 1g (env GEMEMU_WORKER_HEAP, default ${DEFAULT-VALUE}).")
-  private int workerHeapMb;
+  @Option(names = "--workers", paramLabel = "N", description = "Worker processes, each running one snippet at a time (default ${DEFAULT-VALUE}).")
+  int workers;
 
-  @Option(names = "--queue", defaultValue = "${env:GEMEMU_QUEUE:-64}",
-      description = "Executions that may wait for a free worker before others get 503 UNAVAILABLE"
-          + " (env GEMEMU_QUEUE, default ${DEFAULT-VALUE}).")
-  private int queue;
+  @Option(names = "--worker-heap", paramLabel = "SIZE", converter = MegabytesConverter.class,
+      description = "Maximum heap of each worker JVM, e.g. 512m, 1g (default ${DEFAULT-VALUE}).")
+  int workerHeapMb;
 
-  @Option(names = "--jit", negatable = true, defaultValue = "${env:GEMEMU_JIT:-false}", fallbackValue = "true",
-      description = "Run workers with the Graal JIT (needs JDK 25; faster CPU-heavy snippets, slower first runs)"
-          + " (env GEMEMU_JIT, default ${DEFAULT-VALUE}).")
-  private boolean jit;
+  @Option(names = "--queue", paramLabel = "N", description = "Executions that may wait for a free worker before others get 503"
+      + " UNAVAILABLE (default ${DEFAULT-VALUE}).")
+  int queue;
 
-  @Option(names = "--python-libs", defaultValue = "${env:GEMEMU_PYTHON_LIBS:-}",
-      description = "Directory of pure-Python packages mounted read-only on sys.path"
-          + " (env GEMEMU_PYTHON_LIBS, default: python-libs/ of the build tree when populated).")
-  private String pythonLibs;
+  @Option(names = "--jit", negatable = true, fallbackValue = "true", description = "Run workers with the Graal JIT"
+      + " (needs a JDK 25; faster CPU-heavy snippets, slower first runs) (default ${DEFAULT-VALUE}).")
+  boolean jit;
 
-  @Option(names = "--sandbox-disk", defaultValue = "${env:GEMEMU_SANDBOX_DISK:-64m}", converter = MegabytesConverter.class,
-      description = "Size of each execution's in-memory filesystem (env GEMEMU_SANDBOX_DISK, default ${DEFAULT-VALUE}).")
-  private int sandboxDiskMb;
+  @Option(names = "--python-libs", paramLabel = "DIR", description = "Directory of pure-Python packages mounted read-only on sys.path"
+      + " (default: none; bin/gememu passes its python-libs/ when populated).")
+  String pythonLibs;
 
-  @Override
-  public ServerConfig call() {
+  @Option(names = "--sandbox-disk", paramLabel = "SIZE", converter = MegabytesConverter.class,
+      description = "Size of each execution's in-memory filesystem (default ${DEFAULT-VALUE}).")
+  int sandboxDiskMb;
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "playback (fixtures only, never the network), record"
+      + " (pass every call to --upstream and record it) or auto (play back, record on a miss) (default ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--upstream", paramLabel = "URL", description = "The real API recorded from (default ${DEFAULT-VALUE})."
+      + " The key sent is the client's own, or GEMEMU_UPSTREAM_API_KEY when set; it is never written anywhere.")
+  String upstream;
+
+  @Option(names = "--record-dir", paramLabel = "DIR",
+      description = "Where recordings are written (default: the first --fixtures directory).")
+  String recordDir;
+
+  @Option(names = "--reexecute", description = "Run recorded code again on playback and serve its real output;"
+      + " a difference from the recorded output is drift.")
+  boolean reexecute;
+
+  @Option(names = "--redact", paramLabel = "NAME", split = ",", description = "Extra headers, or JSON fields as json:NAME,"
+      + " never written to recordings or the journal (API keys, Authorization and cookies always are redacted).")
+  List<String> redact;
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep uploaded files in this directory across restarts (default: in memory).")
+  Path dataDir;
+
+  @Option(names = "--files-max-bytes", paramLabel = "SIZE", converter = BytesConverter.class,
+      description = "Total size of the uploaded files kept, e.g. 512m, 2g (default ${DEFAULT-VALUE} bytes).")
+  long filesMaxBytes;
+
+  /** The configuration these flags describe, on top of {@link ServerConfig#defaults()}. */
+  ServerConfig toConfig() {
+    return toConfig(System.getenv(ConfigDefaults.envName("--fixtures")), System.getenv(UPSTREAM_KEY_ENV));
+  }
+
+  /** The key sent upstream in record and auto mode; an environment variable only, so it is in no command line. */
+  static final String UPSTREAM_KEY_ENV = "GEMEMU_UPSTREAM_API_KEY";
+
+  ServerConfig toConfig(String fixturesEnv, String upstreamKey) {
     ServerConfig defaults = ServerConfig.defaults();
     Set<String> keys = new LinkedHashSet<>();
     apiKeys.stream().map(String::trim).filter(key -> !key.isEmpty()).forEach(keys::add);
@@ -110,13 +139,27 @@ public final class ArgsParser implements Callable<ServerConfig> {
     if (!pythonLibs.isBlank()) {
       files = files.withPythonLibs(Path.of(pythonLibs));
     }
-    return defaults.withHost(host).withPort(port).withModels(models)
-        .withHttp(new ServerSettings(keys, lenient))
+    return defaults.withHost(host).withPort(port).withModels(modelIds(models, extraModels))
+        .withHttp(new ServerSettings(keys, lenient, Redaction.of(redact == null ? List.of()
+            : redact.stream().map(String::trim).filter(name -> !name.isEmpty()).toList())))
+        .withRecording(defaults.recording().withMode(Mode.parse(mode)).withUpstream(URI.create(upstream))
+            .withRecordDir(recordDir == null || recordDir.isBlank() ? null : Path.of(recordDir)).withReexecute(reexecute)
+            .withUpstreamKey(upstreamKey))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
-        .withExecutor(defaults.executor().withKind(executorKind).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
+        .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
-        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, System.getenv("GEMEMU_FIXTURES")), fixturesPoll));
+        .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll))
+        .withFiles(new FileSettings(dataDir, defaults.files().limits().withMaxTotalBytes(filesMaxBytes)));
+  }
+
+  /** The --models list, then the --extra-models not already in it. */
+  static List<String> modelIds(List<String> models, List<String> extra) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (List<String> list : List.of(models, extra == null ? List.<String>of() : extra)) {
+      list.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
+    }
+    return List.copyOf(ids);
   }
 
   /** The --fixtures flags when given, else the GEMEMU_FIXTURES list. */
@@ -135,21 +178,37 @@ public final class ArgsParser implements Callable<ServerConfig> {
     return dirs;
   }
 
-  /**
-   * Parses the arguments. Returns null when picocli already answered (help, version, or an error it
-   * printed); the exit code is then in {@code exitCode[0]}.
-   */
-  public static ServerConfig parse(String[] args, int[] exitCode) {
-    CommandLine commandLine = new CommandLine(new ArgsParser());
-    exitCode[0] = commandLine.execute(args);
-    return commandLine.getExecutionResult();
+  /** Parses {@code gememu serve} flags alone (no environment): for tests and embedders. */
+  static ServerConfig parse(String... args) {
+    ArgsParser flags = new ArgsParser();
+    CommandLine commandLine = new CommandLine(CommandLine.Model.CommandSpec.forAnnotatedObject(flags));
+    commandLine.setDefaultValueProvider(new ConfigDefaults(name -> null));
+    commandLine.parseArgs(args);
+    return flags.toConfig(null, null);
   }
 
-  /** Accepts {@code worker} and {@code in-process}. */
-  static final class KindConverter implements CommandLine.ITypeConverter<ExecutorOptions.Kind> {
+  /** Which Python, and for GraalPy where it runs. */
+  record ExecutorChoice(Interpreter interpreter, ExecutorOptions.Kind kind) {}
+
+  /** Accepts {@code graalpy}, {@code cpython}, {@code auto}, {@code in-process}, and {@code worker} (= graalpy). */
+  static final class ExecutorConverter implements CommandLine.ITypeConverter<ExecutorChoice> {
     @Override
-    public ExecutorOptions.Kind convert(String value) {
-      return ExecutorOptions.Kind.valueOf(value.trim().toUpperCase().replace('-', '_'));
+    public ExecutorChoice convert(String value) {
+      String name = value.trim().toLowerCase(java.util.Locale.ROOT);
+      switch (name) {
+        case "in-process":
+          return new ExecutorChoice(Interpreter.GRAALPY, ExecutorOptions.Kind.IN_PROCESS);
+        case "worker":
+          return new ExecutorChoice(Interpreter.GRAALPY, ExecutorOptions.Kind.WORKER);
+        default:
+          try {
+            return new ExecutorChoice(Interpreter.valueOf(name.toUpperCase(java.util.Locale.ROOT)),
+                ExecutorOptions.Kind.WORKER);
+          } catch (IllegalArgumentException unknown) {
+            throw new CommandLine.TypeConversionException(
+                "'" + value + "' is not an executor: use graalpy, cpython, auto or in-process");
+          }
+      }
     }
   }
 
@@ -165,24 +224,22 @@ public final class ArgsParser implements Callable<ServerConfig> {
     }
   }
 
-  /** Accepts {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 ({@code PT30S}). */
+  /** Accepts a number of bytes, or one with a {@code k}, {@code m} or {@code g} suffix (powers of 1024). */
+  static final class BytesConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String text = value.trim().toLowerCase();
+      int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+      return Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1).trim()) << shift;
+    }
+  }
+
+  /** The fixtures' duration grammar ({@code 30s}, {@code 500ms}, {@code 2m}, {@code PT30S}); a bare number is seconds. */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      String text = value.trim().toLowerCase();
-      if (text.startsWith("pt")) {
-        return Duration.parse(text.toUpperCase());
-      }
-      if (text.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-      }
-      if (text.endsWith("s")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
-      }
-      if (text.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-      }
-      return Duration.ofSeconds(Long.parseLong(text));
+      String text = value.strip();
+      return Durations.parse("duration", text.matches("\\d+") ? text + "s" : text);
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param code Python source
  * @param files plain file names to contents; empty for none
+ * @param interpreter which Python must run it, or null for the server's choice
  */
-public record ExecutionRequest(String code, Map<String, byte[]> files) {
+public record ExecutionRequest(String code, Map<String, byte[]> files, Interpreter interpreter) {
 
   public ExecutionRequest {
     if (code == null) {
@@ -18,7 +19,15 @@ public record ExecutionRequest(String code, Map<String, byte[]> files) {
     files = files == null ? Map.of() : Map.copyOf(files);
   }
 
+  public ExecutionRequest(String code, Map<String, byte[]> files) {
+    this(code, files, null);
+  }
+
   public static ExecutionRequest of(String code) {
     return new ExecutionRequest(code, Map.of());
+  }
+
+  public ExecutionRequest withInterpreter(Interpreter newInterpreter) {
+    return new ExecutionRequest(code, files, newInterpreter);
   }
 }

@@ -1,16 +1,20 @@
 package dev.gememu.executor;
 
 /**
- * How snippets are run: in worker processes (the default) or inside the server's JVM.
+ * How snippets are run: by which Python, and for GraalPy, in worker processes (the default) or
+ * inside the server's JVM.
  *
- * @param kind where snippets run
+ * @param interpreter which Python runs snippets: GraalPy, CPython, or auto (GraalPy unless the code imports a
+ *     module only CPython has)
+ * @param kind where GraalPy snippets run
  * @param workers number of worker processes, each running one snippet at a time
  * @param workerHeapMb maximum heap of each worker JVM, in MiB
  * @param queue requests that may wait for a busy pool before the rest get 503 UNAVAILABLE
  * @param jit run workers with the Graal JIT compiler when a JDK 25 and the compiler jar are present
  * @param files what a snippet may see of files
  */
-public record ExecutorOptions(Kind kind, int workers, int workerHeapMb, int queue, boolean jit, FilesystemPolicy files) {
+public record ExecutorOptions(Interpreter interpreter, Kind kind, int workers, int workerHeapMb, int queue, boolean jit,
+    FilesystemPolicy files) {
 
   /** Where snippets run. */
   public enum Kind {
@@ -21,6 +25,9 @@ public record ExecutorOptions(Kind kind, int workers, int workerHeapMb, int queu
   }
 
   public ExecutorOptions {
+    if (interpreter == null) {
+      throw new IllegalArgumentException("interpreter must not be null");
+    }
     if (kind == null) {
       throw new IllegalArgumentException("kind must not be null");
     }
@@ -38,37 +45,55 @@ public record ExecutorOptions(Kind kind, int workers, int workerHeapMb, int queu
     }
   }
 
-  /** Two workers of 512 MiB, 64 queued requests, interpreter only. */
+  /** Auto, two workers (of 512 MiB for GraalPy) per Python, 64 queued requests, no JIT. */
   public static ExecutorOptions defaults() {
-    return new ExecutorOptions(Kind.WORKER, 2, 512, 64, false, FilesystemPolicy.defaults());
+    return new ExecutorOptions(Interpreter.AUTO, Kind.WORKER, 2, 512, 64, false, FilesystemPolicy.defaults());
+  }
+
+  public ExecutorOptions withInterpreter(Interpreter newInterpreter) {
+    return new ExecutorOptions(newInterpreter, kind, workers, workerHeapMb, queue, jit, files);
   }
 
   public ExecutorOptions withKind(Kind newKind) {
-    return new ExecutorOptions(newKind, workers, workerHeapMb, queue, jit, files);
+    return new ExecutorOptions(interpreter, newKind, workers, workerHeapMb, queue, jit, files);
   }
 
   public ExecutorOptions withWorkers(int newWorkers) {
-    return new ExecutorOptions(kind, newWorkers, workerHeapMb, queue, jit, files);
+    return new ExecutorOptions(interpreter, kind, newWorkers, workerHeapMb, queue, jit, files);
   }
 
   public ExecutorOptions withWorkerHeapMb(int newWorkerHeapMb) {
-    return new ExecutorOptions(kind, workers, newWorkerHeapMb, queue, jit, files);
+    return new ExecutorOptions(interpreter, kind, workers, newWorkerHeapMb, queue, jit, files);
   }
 
   public ExecutorOptions withQueue(int newQueue) {
-    return new ExecutorOptions(kind, workers, workerHeapMb, newQueue, jit, files);
+    return new ExecutorOptions(interpreter, kind, workers, workerHeapMb, newQueue, jit, files);
   }
 
   public ExecutorOptions withJit(boolean newJit) {
-    return new ExecutorOptions(kind, workers, workerHeapMb, queue, newJit, files);
+    return new ExecutorOptions(interpreter, kind, workers, workerHeapMb, queue, newJit, files);
   }
 
   public ExecutorOptions withFiles(FilesystemPolicy newFiles) {
-    return new ExecutorOptions(kind, workers, workerHeapMb, queue, jit, newFiles);
+    return new ExecutorOptions(interpreter, kind, workers, workerHeapMb, queue, jit, newFiles);
   }
 
-  /** Builds the executor these options describe. */
+  /**
+   * Builds the executor these options describe. CPython asked for where it cannot run (no
+   * bubblewrap, no library set) is an {@link IllegalStateException} saying how to install it; auto
+   * then runs GraalPy alone.
+   */
   public PythonExecutor create(ExecutionLimits limits) {
+    String cpythonMissing = CPythonZygote.unavailability().orElse(null);
+    if (interpreter == Interpreter.CPYTHON && cpythonMissing != null) {
+      CPythonZygote.create(limits, files, workers);
+    }
+    return new RoutingExecutor(interpreter, () -> createGraalPy(limits),
+        () -> new WorkerPoolExecutor(CPythonZygote.create(limits, files, workers), workers, queue, limits),
+        cpythonMissing == null ? CPythonZygote.modulesOnlyCPythonHas(files) : java.util.Set.of(), cpythonMissing);
+  }
+
+  private PythonExecutor createGraalPy(ExecutionLimits limits) {
     return kind == Kind.WORKER ? new WorkerPoolExecutor(this, limits) : new GraalPyExecutor(limits, files);
   }
 }

@@ -1,6 +1,5 @@
 package dev.gememu.executor;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,9 +23,12 @@ public record FilesystemPolicy(long maxBytes, Path pythonLibs) {
     pythonLibs = pythonLibs == null ? null : pythonLibs.toAbsolutePath().normalize();
   }
 
-  /** 64 MiB per execution, and the project's {@code python-libs/} when gememu runs from its build tree. */
+  /**
+   * 64 MiB per execution and no packages: a directory of them is always named explicitly
+   * ({@code --python-libs}, which {@code bin/gememu} sets to its {@code python-libs/}).
+   */
   public static FilesystemPolicy defaults() {
-    return new FilesystemPolicy(DEFAULT_MAX_BYTES, locateBuiltLibs());
+    return new FilesystemPolicy(DEFAULT_MAX_BYTES, null);
   }
 
   public FilesystemPolicy withPythonLibs(Path newPythonLibs) {
@@ -35,18 +37,5 @@ public record FilesystemPolicy(long maxBytes, Path pythonLibs) {
 
   public FilesystemPolicy withMaxBytes(long newMaxBytes) {
     return new FilesystemPolicy(newMaxBytes, pythonLibs);
-  }
-
-  /** {@code python-libs/} beside {@code target/classes}, when it holds any package. */
-  private static Path locateBuiltLibs() {
-    try {
-      Path classes = Path.of(FilesystemPolicy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path root = classes.getParent() == null ? null : classes.getParent().getParent();
-      Path libs = root == null ? null : root.resolve("python-libs");
-      return libs != null && Files.isDirectory(libs.resolve("sympy")) || libs != null && Files.exists(libs.resolve("six.py"))
-          ? libs : null;
-    } catch (URISyntaxException | RuntimeException notFromADirectory) {
-      return null;
-    }
   }
 }

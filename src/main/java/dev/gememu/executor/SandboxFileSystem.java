@@ -39,6 +39,8 @@ final class SandboxFileSystem implements FileSystem {
 
   private final java.nio.file.FileSystem memory;
   private final Path libsHostDir;
+  /** The placed input files: read-only, like the inputs Gemini gives its code. */
+  private final Set<Path> inputs = new java.util.HashSet<>();
 
   private SandboxFileSystem(java.nio.file.FileSystem memory, Path libsHostDir) {
     this.memory = memory;
@@ -68,7 +70,7 @@ final class SandboxFileSystem implements FileSystem {
     return new SandboxFileSystem(memory, libsHostDir == null ? null : libsHostDir.toAbsolutePath().normalize());
   }
 
-  /** Writes input files into the working directory; names must be plain file names. */
+  /** Writes input files, read-only, into the working directory; names must be plain file names. */
   void place(Map<String, byte[]> files) {
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String name = file.getKey();
@@ -77,6 +79,7 @@ final class SandboxFileSystem implements FileSystem {
       }
       try {
         Files.write(memory.getPath(WORKING_DIRECTORY.toString(), name), file.getValue());
+        inputs.add(WORKING_DIRECTORY.resolve(name));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot place input file " + name, e);
       }
@@ -154,7 +157,9 @@ final class SandboxFileSystem implements FileSystem {
       throws IOException {
     Path host = libsPath(path);
     if (host == null) {
-      return Files.newByteChannel(inMemory(path), options);
+      boolean writes = options.stream().anyMatch(option -> option != StandardOpenOption.READ
+          && option != LinkOption.NOFOLLOW_LINKS);
+      return Files.newByteChannel(writes ? writable(path) : inMemory(path), options);
     }
     for (OpenOption option : options) {
       if (option != StandardOpenOption.READ && option != LinkOption.NOFOLLOW_LINKS) {
@@ -309,7 +314,7 @@ final class SandboxFileSystem implements FileSystem {
   }
 
   private Path writable(Path path) throws IOException {
-    if (libsPath(path) != null) {
+    if (libsPath(path) != null || inputs.contains(toAbsolutePath(path).normalize())) {
       throw new AccessDeniedException(path.toString(), null, "read-only");
     }
     return inMemory(path);

@@ -2,7 +2,6 @@ package dev.gememu.executor;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,16 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line of a worker JVM: this JVM's java and class path (so it works from Maven and
- * from {@code bin/gememu}), the worker's own heap, the Graal JIT when asked for and available, and
- * the JDK 25 AOT cache of GraalPy's classes when {@code make build} has trained one.
+ * The command line of a worker JVM, built from an explicit {@link WorkerRuntime} (never from the
+ * parent's {@code java.class.path} or the build tree): the worker's own class path and heap, the
+ * Graal JIT when asked for and available, and the JDK 25 AOT cache of GraalPy's classes when one
+ * has been trained.
  */
 final class WorkerLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerLauncher.class);
-  static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-  static final String COMPILER_JAR = "compiler-25.0.3.jar";
-  /** Written by {@code make build} beside {@code target/classes} with {@link WorkerCacheTraining}. */
-  static final String AOT_CACHE = "worker.aot";
 
   private final List<String> command;
   private final String description;
@@ -31,7 +27,7 @@ final class WorkerLauncher {
   }
 
   static WorkerLauncher of(ExecutorOptions options, ExecutionLimits limits) {
-    return of(options, limits, null);
+    return of(options, limits, WorkerRuntime.detect(), null);
   }
 
   /**
@@ -40,23 +36,22 @@ final class WorkerLauncher {
    * GraalPy's classes from it instead of from the jars, which cuts their start-up by about half.
    */
   static WorkerLauncher training(Path cacheOutput) {
-    return of(ExecutorOptions.defaults(), ExecutionLimits.defaults(), cacheOutput);
+    return of(ExecutorOptions.defaults(), ExecutionLimits.defaults(), WorkerRuntime.detect(), cacheOutput);
   }
 
-  private static WorkerLauncher of(ExecutorOptions options, ExecutionLimits limits, Path cacheOutput) {
+  static WorkerLauncher of(ExecutorOptions options, ExecutionLimits limits, WorkerRuntime runtime, Path cacheOutput) {
     List<String> command = new ArrayList<>();
-    Path compiler = options.jit() ? jitModules() : null;
-    Path jitJava = options.jit() ? jitJava() : null;
-    List<String> classPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-    List<String> modules = classPath.stream().filter(WorkerLauncher::belongsOnModulePath).toList();
-    boolean jit = compiler != null && jitJava != null && !modules.isEmpty();
+    List<String> classPath = runtime.classPath().stream().map(Path::toString).toList();
+    List<String> modules = classPath.stream().filter(entry -> belongsOnModulePath(runtime, entry)).toList();
+    boolean jit = options.jit() && runtime.jitCompiler() != null && runtime.jdk25() != null && !modules.isEmpty();
     if (options.jit() && !jit) {
       LOG.warn("--jit asked for, but {}: workers run the GraalPy interpreter",
-          jitJava == null ? "no JDK 25 was found (" + JDK_25 + ")"
-              : compiler == null ? "the Graal compiler jar is missing (run make build)"
+          runtime.jdk25() == null ? "no JDK 25 or later was found (under " + WorkerRuntime.JVM_DIR + ")"
+              : runtime.jitCompiler() == null ? "the Graal compiler jar is missing (jit/compiler-*.jar beside gememu)"
               : "the GraalPy jars are not on the class path as separate jars");
     }
-    Path java = jit ? jitJava : Path.of(System.getProperty("java.home"), "bin", "java");
+    Path java = jit ? runtime.jdk25() : runtime.java();
+    int feature = jit ? 25 : runtime.javaFeature();
     command.add(java.toString());
     command.add("-Xmx" + options.workerHeapMb() + "m");
     command.add("-XX:+ExitOnOutOfMemoryError");
@@ -73,13 +68,13 @@ final class WorkerLauncher {
     command.add("-XX:+DisplayVMOutputToStderr");
     command.add("-Xlog:disable");
     command.add("-Xlog:all=warning:stderr");
-    Path aotCache = jit ? null : aotCache(java, classPath, cacheOutput != null);
+    Path aotCache = jit ? null : aotCache(runtime, classPath, cacheOutput != null);
     if (cacheOutput != null && aotCache != null) {
       command.add("-XX:AOTCacheOutput=" + cacheOutput);
     } else if (aotCache != null) {
       command.add("-XX:AOTCache=" + aotCache);
     }
-    if (jit || Runtime.version().feature() >= 24) {
+    if (feature >= 24) {
       command.add("--enable-native-access=ALL-UNNAMED" + (jit ? ",org.graalvm.truffle" : ""));
       command.add("--sun-misc-unsafe-memory-access=allow");
       // The JIT compilers' scratch memory stays in malloc's arenas after use (~100 MiB per idle
@@ -90,7 +85,7 @@ final class WorkerLauncher {
       // The Graal compiler reaches Truffle only through module exports: GraalPy goes on the module path.
       command.add("-XX:+UnlockExperimentalVMOptions");
       command.add("-XX:+EnableJVMCI");
-      command.add("--upgrade-module-path=" + compiler);
+      command.add("--upgrade-module-path=" + runtime.jitCompiler());
       command.add("--module-path=" + String.join(File.pathSeparator, modules));
       command.add("--add-modules=ALL-MODULE-PATH");
       // Compilation competes with snippets for the cores; one compiler thread keeps short runs fast.
@@ -98,7 +93,7 @@ final class WorkerLauncher {
     }
     command.add("-cp");
     command.add(String.join(File.pathSeparator, jit
-        ? classPath.stream().filter(entry -> !belongsOnModulePath(entry)).toList() : classPath));
+        ? classPath.stream().filter(entry -> !belongsOnModulePath(runtime, entry)).toList() : classPath));
     command.add(WorkerMain.class.getName());
     if (cacheOutput != null) {
       command.add(WorkerMain.TRAIN);
@@ -109,7 +104,7 @@ final class WorkerLauncher {
     command.add(Long.toString(options.files().maxBytes()));
     command.add(options.files().pythonLibs() == null ? "-" : options.files().pythonLibs().toString());
     String description = options.workers() + " worker processes (-Xmx" + options.workerHeapMb() + "m, "
-        + (jit ? "Graal JIT on " + java : "interpreter on Java " + Runtime.version().feature())
+        + (jit ? "Graal JIT on " + java : "interpreter on Java " + feature)
         + (aotCache != null && cacheOutput == null ? ", AOT cache " + aotCache : "") + ")";
     return new WorkerLauncher(command, description);
   }
@@ -134,45 +129,18 @@ final class WorkerLauncher {
    * has them, and only for a class path of jars, which {@code bin/gememu} gives but Maven's test
    * runs (with {@code target/classes}) do not.
    */
-  private static Path aotCache(Path java, List<String> classPath, boolean training) {
-    if (!java.startsWith(System.getProperty("java.home")) || Runtime.version().feature() < 25
-        || !classPath.stream().allMatch(entry -> entry.endsWith(".jar") || entry.endsWith(".pom"))) {
+  private static Path aotCache(WorkerRuntime runtime, List<String> classPath, boolean training) {
+    if (runtime.javaFeature() < 25 || runtime.aotCache() == null
+        || !classPath.stream().allMatch(entry -> entry.endsWith(".jar"))) {
       return null;
     }
-    Path cache = buildTreeFile(AOT_CACHE);
-    return cache != null && (training || Files.isRegularFile(cache)) ? cache : null;
+    return training || Files.isRegularFile(runtime.aotCache()) ? runtime.aotCache() : null;
   }
 
   /** GraalPy, Truffle and what they require as modules (GraalPy's crypto needs Bouncy Castle). */
-  private static boolean belongsOnModulePath(String entry) {
-    String path = entry.replace('\\', '/');
-    return path.endsWith(".jar") && (path.contains("/org/graalvm/") || path.contains("/org/bouncycastle/"));
-  }
-
-  private static Path jitJava() {
-    if (Runtime.version().feature() >= 25) {
-      return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-    return Files.isExecutable(JDK_25) ? JDK_25 : null;
-  }
-
-  /** {@code target/jit/compiler-*.jar}, copied there by the build beside {@code target/classes}. */
-  private static Path jitModules() {
-    String override = System.getProperty("gememu.jit.modules");
-    if (override != null) {
-      return Files.exists(Path.of(override)) ? Path.of(override) : null;
-    }
-    Path jar = buildTreeFile("jit/" + COMPILER_JAR);
-    return jar != null && Files.exists(jar) ? jar : null;
-  }
-
-  /** A file of the build tree: {@code target/<name>} beside {@code target/classes} or the gememu jar. */
-  private static Path buildTreeFile(String name) {
-    try {
-      Path classes = Path.of(WorkerLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return classes.resolveSibling(name);
-    } catch (URISyntaxException | RuntimeException notFromTheBuildTree) {
-      return null;
-    }
+  private static boolean belongsOnModulePath(WorkerRuntime runtime, String entry) {
+    Path jar = Path.of(entry);
+    return entry.endsWith(".jar") && jar.getFileName() != null
+        && (runtime.moduleJars().contains(jar.getFileName().toString()) || WorkerClassPath.isModule(entry));
   }
 }

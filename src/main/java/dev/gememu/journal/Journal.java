@@ -35,7 +35,7 @@ public final class Journal {
     List<JournalEntry.CodeRun> code = new ArrayList<>();
     for (ExecutedCode run : turn == null ? List.<ExecutedCode>of() : turn.code()) {
       code.add(new JournalEntry.CodeRun(run.code(), run.outcome().name(), run.output(), run.expectedOutput(),
-          run.drifted(), run.elapsed() == null ? 0 : run.elapsed().toMillis()));
+          run.drifted(), run.elapsed() == null ? 0 : run.elapsed().toMillis(), run.executor()));
     }
     return new JournalEntry(exchange.id(), exchange.start().toString(),
         turn != null ? turn.method() : verb(exchange), turn != null ? turn.model() : model(exchange.path()),

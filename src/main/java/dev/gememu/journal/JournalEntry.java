@@ -31,7 +31,12 @@ public record JournalEntry(long id, String time, String method, String model, St
     ignoredFields = List.copyOf(ignoredFields);
   }
 
-  /** One code step as it ran. */
+  /** One code step as it ran, and on which Python ({@code graalpy} or {@code cpython}). */
   public record CodeRun(String code, String outcome, String output, String expected, boolean drift,
-      long elapsedMillis) {}
+      long elapsedMillis, String executor) {
+
+    public CodeRun(String code, String outcome, String output, String expected, boolean drift, long elapsedMillis) {
+      this(code, outcome, output, expected, drift, elapsedMillis, null);
+    }
+  }
 }

@@ -30,9 +30,11 @@ public final class ContentGenerator {
   private final TurnRunner turnRunner;
   private final TokenEstimator tokens;
   private final Supplier<String> responseIds;
+  private final InputFiles inputFiles;
 
   public ContentGenerator(ModelCatalog catalog, List<Responder> responders, TurnRunner turnRunner,
-      TokenEstimator tokens, Supplier<String> responseIds) {
+      TokenEstimator tokens, Supplier<String> responseIds, InputFiles inputFiles) {
+    this.inputFiles = inputFiles;
     this.catalog = catalog;
     this.responders = List.copyOf(responders);
     this.turnRunner = turnRunner;
@@ -158,8 +160,22 @@ public final class ContentGenerator {
         }
       }
 
+      /**
+       * Gemini 2.x ends with the last chunk and {@code finishReason}; Gemini 3 sends that chunk unsigned
+       * and ends with an empty text part holding the signature, as its real streams do.
+       */
       void finish() {
-        events.accept(response(held == null ? List.of() : List.of(held), FinishReason.STOP, produced));
+        if (!model.gemini3()) {
+          events.accept(response(held == null ? List.of() : List.of(held), FinishReason.STOP, produced));
+          return;
+        }
+        Part end = TurnRunner.sign(Part.text(""));
+        if (held != null && held.thoughtSignature() != null) {
+          end = Part.text("").withThoughtSignature(held.thoughtSignature());
+          held = held.withThoughtSignature(null);
+        }
+        release();
+        events.accept(response(List.of(end), FinishReason.STOP, produced));
       }
     }
 
@@ -179,12 +195,14 @@ public final class ContentGenerator {
     try {
       ModelInfo model = catalog.require(call);
       RequestValidator.validate("GenerateContentRequest", request.contents());
+      GenerationSettings.check(model, request.generationConfig());
+      List<InputFiles.InputFile> inputs = inputFiles.of(request);
       reply = decide(call, request);
       if (reply instanceof Reply.Failure failure) {
         throw failure.error();
       } else if (reply instanceof Reply.Scripted || reply instanceof Reply.Verbatim) {
         int prompt = tokens.promptTokens(request.contents(), request.systemInstruction());
-        return new Turn(model, reply, prompt, InputFiles.of(request.contents()), observation);
+        return new Turn(model, reply, prompt, InputFiles.contents(inputs), observation);
       } else {
         throw new IllegalStateException("unknown kind of reply: " + reply);
       }

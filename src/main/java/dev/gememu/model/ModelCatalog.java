@@ -4,6 +4,7 @@ import dev.gememu.api.ApiException;
 import dev.gememu.api.ListModelsResponse;
 import dev.gememu.api.Model;
 import dev.gememu.api.ModelCall;
+import dev.gememu.api.PageTokens;
 import dev.gememu.api.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /** The models gememu answers as; any other model id gets Google's 404. */
 public final class ModelCatalog {
-  public static final List<String> DEFAULT_MODELS = List.of(
-      "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash", "gemini-3-flash-preview", "gemini-3-pro-preview");
+  /** Every model Google lists for generateContent today; see {@link KnownModels}. */
+  public static final List<String> DEFAULT_MODELS = KnownModels.IDS;
 
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 1000;
@@ -23,7 +24,7 @@ public final class ModelCatalog {
 
   public ModelCatalog(List<String> modelIds) {
     for (String id : modelIds) {
-      models.put(id, ModelInfo.forId(id));
+      models.put(id, KnownModels.describe(id));
     }
   }
 
@@ -50,38 +51,25 @@ public final class ModelCatalog {
   /** One page of the model list; page tokens are opaque offsets. */
   public ListModelsResponse page(Integer pageSize, String pageToken) {
     int size = pageSize == null || pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
-    int offset = decodeOffset(pageToken);
+    int offset = PageTokens.decode(pageToken);
     List<ModelInfo> all = all();
     int end = Math.min(all.size(), offset + size);
     List<Model> page = all.subList(Math.min(offset, all.size()), end).stream().map(ModelCatalog::toResource).toList();
-    String next = end < all.size() ? encodeOffset(end) : null;
+    String next = end < all.size() ? PageTokens.encode(end) : null;
     return new ListModelsResponse(page, next);
   }
 
-  /** The resource Google returns for a model, with Gemini's published limits and defaults. */
+  /** The resource Google returns for a model, with its published limits and defaults. */
   public static Model toResource(ModelInfo info) {
-    return new Model("models/" + info.id(), "001", info.displayName(),
-        info.displayName() + ", emulated by gememu.", info.inputTokenLimit(), info.outputTokenLimit(),
+    return new Model("models/" + info.id(), info.version(), info.displayName(), info.description(),
+        info.inputTokenLimit(), info.outputTokenLimit(),
         List.of("generateContent", "countTokens", "createCachedContent", "batchGenerateContent"),
-        1.0, 0.95, info.thinking() ? 64 : 40, 2.0, info.thinking() ? Boolean.TRUE : null);
+        number(ModelInfo.TEMPERATURE), number(ModelInfo.TOP_P), info.topK(), number(ModelInfo.MAX_TEMPERATURE),
+        info.thinking() ? Boolean.TRUE : null);
   }
 
-  private static String encodeOffset(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int decodeOffset(String token) {
-    if (token == null || token.isEmpty()) {
-      return 0;
-    }
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (text.startsWith("offset:")) {
-        return Math.max(0, Integer.parseInt(text.substring("offset:".length())));
-      }
-    } catch (IllegalArgumentException malformed) {
-      // falls through to the error below
-    }
-    throw ApiException.invalidArgument("Invalid page token: " + token);
+  /** Google writes a whole-valued double as an integer ({@code "temperature": 1}). */
+  private static Number number(double value) {
+    return value == Math.rint(value) ? (Number) (long) value : (Number) value;
   }
 }

@@ -1,5 +1,7 @@
 package dev.gememu.model;
 
+import dev.gememu.executor.Interpreter;
+
 /** One thing the emulated model does in its reply, in order. */
 public sealed interface Step {
 
@@ -18,8 +20,13 @@ public sealed interface Step {
    *
    * @param expectedOutput what the author expects it to print, or null; a difference is drift
    * @param forceDeadline report {@code OUTCOME_DEADLINE_EXCEEDED} without running the code
+   * @param interpreter the Python that must run it, or null for the server's {@code --executor}
    */
-  record Code(String code, String expectedOutput, boolean forceDeadline) implements Step {
+  record Code(String code, String expectedOutput, boolean forceDeadline, Interpreter interpreter) implements Step {
+    public Code(String code, String expectedOutput, boolean forceDeadline) {
+      this(code, expectedOutput, forceDeadline, null);
+    }
+
     public static Code of(String code) {
       return new Code(code, null, false);
     }
@@ -27,4 +34,7 @@ public sealed interface Step {
 
   /** Inline bytes such as a recorded plot, sent as an {@code inlineData} part. */
   record InlineData(String mimeType, String base64Data) implements Step {}
+
+  /** A call the model asks the client to make, sent as a {@code functionCall} part. */
+  record FunctionCall(String name, java.util.Map<String, Object> args) implements Step {}
 }

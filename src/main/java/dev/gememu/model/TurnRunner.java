@@ -46,11 +46,16 @@ public final class TurnRunner {
         sink.accept(Part.text(thought.text()).asThought());
       } else if (step instanceof Step.InlineData data) {
         sink.accept(Part.inline(new Blob(data.mimeType(), data.base64Data(), null)));
+      } else if (step instanceof Step.FunctionCall call) {
+        sink.accept(Part.functionCall(call.name(), call.args()));
       } else if (step instanceof Step.Code code) {
-        Part part = Part.code(ExecutableCode.python(code.code()));
+        String id = model.gemini3() ? Gemini3Parts.codeId(code.code(), executed.size()) : null;
+        Part part = Part.code(model.gemini3() ? Gemini3Parts.code(code.code(), id) : ExecutableCode.python(code.code()));
         sink.accept(model.splitsFailureOutput() ? sign(part) : part);
-        latest = runCode(code, model, inputFiles, sink);
+        latest = runCode(code, model, id, inputFiles, sink);
         executed.add(latest);
+      } else {
+        throw new IllegalStateException("unknown kind of step: " + step);
       }
     }
     return executed;
@@ -81,19 +86,21 @@ public final class TurnRunner {
     }
   }
 
-  private ExecutedCode runCode(Step.Code step, ModelInfo model, Map<String, byte[]> inputFiles, Consumer<Part> sink) {
+  private ExecutedCode runCode(Step.Code step, ModelInfo model, String id, Map<String, byte[]> inputFiles,
+      Consumer<Part> sink) {
     ExecutionResult result = step.forceDeadline()
         ? ExecutionResult.deadlineExceeded("", "", "", Duration.ZERO)
-        : executor.execute(new ExecutionRequest(step.code(), inputFiles));
+        : executor.execute(new ExecutionRequest(step.code(), inputFiles, step.interpreter()));
     List<CodeExecutionResult> results = CodeResultLayout.of(result, model);
-    results.forEach(r -> sink.accept(Part.result(r)));
+    List<CodeExecutionResult> sent = model.gemini3() ? Gemini3Parts.results(results, id) : results;
+    sent.forEach(r -> sink.accept(Part.result(r)));
     for (OutputFile file : result.files()) {
       sink.accept(Part.inline(new Blob(file.mimeType(), Base64.getEncoder().encodeToString(file.bytes()), null)));
     }
     CodeExecutionResult last = results.get(results.size() - 1);
     String output = results.size() == 1 ? last.output() : results.get(0).output() + last.output();
     return new ExecutedCode(step.code(), CodeResultLayout.outcome(result.outcome()), output, step.expectedOutput(),
-        result.elapsed());
+        result.elapsed(), result.ranOn() == null ? null : result.ranOn().label());
   }
 
   private static String fill(String template, ExecutedCode latest) {

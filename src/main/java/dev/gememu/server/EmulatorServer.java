@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
 import dev.gememu.fixtures.FixtureLoader;
+import dev.gememu.files.FileStore;
+import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
@@ -14,6 +16,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import dev.gememu.model.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +29,13 @@ public final class EmulatorServer implements AutoCloseable {
   private final ObjectWriter prettyWriter;
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, ExchangeStore exchanges, Clock clock) {
+      FixtureStore fixtures, ExchangeStore exchanges, Clock clock, Optional<Upstream> upstream, FileStore files,
+      Uploads uploads) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
-    ModelsRoute models = new ModelsRoute(generator, catalog, new BodyReader(mapper, settings.lenient()), mapper);
+    BodyReader bodies = new BodyReader(mapper, settings.lenient());
+    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper, upstream);
+    FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     this.app = Javalin.create(config -> {
@@ -54,7 +61,7 @@ public final class EmulatorServer implements AutoCloseable {
         ExchangeCapture.begin(ctx, clock);
       }
       RequestTarget.requireValidEscapes(ctx.req());
-      if (ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) {
+      if ((ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) && !FilesRoute.isChunk(ctx)) {
         apiKeys.check(ctx);
       }
     });
@@ -66,6 +73,13 @@ public final class EmulatorServer implements AutoCloseable {
     app.get("/{version}/models", models::list);
     app.get("/{version}/models/{call}", models::get);
     app.post("/{version}/models/{call}", models::post);
+    app.post("/upload/{version}/files", filesRoute::upload);
+    // Starts with the API version doubled in front (@google/genai given a base URL, js-genai #1206), and
+    // chunks under a base URL's path prefix that an SDK put in front of the upload URL's own path.
+    app.post("/<prefix>/upload/{version}/files", filesRoute::upload);
+    app.get("/{version}/files", filesRoute::list);
+    app.get("/{version}/files/{id}", filesRoute::get);
+    app.delete("/{version}/files/{id}", filesRoute::delete);
     app.get(AdminRoute.PREFIX + "/health", admin::health);
     app.get(AdminRoute.PREFIX + "/fixtures", admin::list);
     app.post(AdminRoute.PREFIX + "/fixtures", admin::add);

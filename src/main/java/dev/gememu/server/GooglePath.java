@@ -39,6 +39,9 @@ final class GooglePath {
     if (type == Integer.class || type == int.class) {
       return "TYPE_INT32";
     }
+    if (type == Long.class || type == long.class) {
+      return "TYPE_INT64";
+    }
     if (type == Double.class || type == double.class || type == Float.class) {
       return "TYPE_DOUBLE";
     }

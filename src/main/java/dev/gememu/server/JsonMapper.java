@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,10 @@ public final class JsonMapper {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // Google's parser is lenient where its own code execution page relies on it: the page's curl
+        // sends "contents": {"parts": {"text": …}} (one value for a repeated field) and a trailing comma.
+        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         // Google takes enum names in any case: its own docs once sent response_modalities=['Text', 'Image'].
@@ -51,7 +56,8 @@ public final class JsonMapper {
     builder.addHandler(new UnknownFields.Handler());
     builder.addModule(new SimpleModule("proto-int32")
         .addDeserializer(Integer.class, new Int32Deserializer())
-        .addDeserializer(Integer.TYPE, new Int32Deserializer()));
+        .addDeserializer(Integer.TYPE, new Int32Deserializer())
+        .addDeserializer(Long.class, new Int64Deserializer()));
     // A null inside a repeated field is an invalid value for Google, not an element.
     builder.defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     ObjectMapper mapper = builder.build();
@@ -107,6 +113,26 @@ public final class JsonMapper {
       } catch (NumberFormatException | ArithmeticException notAnInt32) {
         Object shown = token == JsonToken.VALUE_STRING ? p.getText() : p.getDecimalValue();
         throw InvalidFormatException.from(p, "not an int32", shown, Integer.class);
+      }
+    }
+  }
+
+  /** Proto JSON's int64: an integer or an integer in a string (how int64 values are written). */
+  private static final class Int64Deserializer extends StdDeserializer<Long> {
+    Int64Deserializer() {
+      super(Long.class);
+    }
+
+    @Override
+    public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken token = p.currentToken();
+      if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
+        return (Long) ctxt.handleUnexpectedToken(Long.class, p);
+      }
+      try {
+        return token == JsonToken.VALUE_STRING ? Long.parseLong(p.getText().trim()) : p.getLongValue();
+      } catch (NumberFormatException | IOException notAnInt64) {
+        throw InvalidFormatException.from(p, "not an int64", p.getText(), Long.class);
       }
     }
   }

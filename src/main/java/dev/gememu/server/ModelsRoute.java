@@ -13,7 +13,16 @@ import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
 import io.javalin.http.Context;
 import java.io.IOException;
+import dev.gememu.model.Reply;
+import dev.gememu.model.Upstream;
+import dev.gememu.model.UpstreamRequest;
+import dev.gememu.model.WireAnswer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The {@code models} resource: list, get, and the custom verbs {@code {model}:{method}}. */
 final class ModelsRoute {
@@ -24,8 +33,12 @@ final class ModelsRoute {
   private final BodyReader bodies;
   private final ObjectMapper mapper;
   private final ObjectWriter prettyWriter;
+  private final Optional<Upstream> upstream;
 
-  ModelsRoute(ContentGenerator generator, ModelCatalog catalog, BodyReader bodies, ObjectMapper mapper) {
+  /** @param upstream in record mode, where every request is passed on; empty otherwise */
+  ModelsRoute(ContentGenerator generator, ModelCatalog catalog, BodyReader bodies, ObjectMapper mapper,
+      Optional<Upstream> upstream) {
+    this.upstream = upstream;
     this.generator = generator;
     this.catalog = catalog;
     this.bodies = bodies;
@@ -35,10 +48,14 @@ final class ModelsRoute {
 
   void list(Context ctx) throws IOException {
     apiVersion(ctx);
+    if (upstream.isPresent()) {
+      proxy(ctx, null);
+      return;
+    }
     Responses.json(ctx, prettyWriter, catalog.page(pageSize(ctx.queryParam("pageSize")), ctx.queryParam("pageToken")));
   }
 
-  private static Integer pageSize(String text) {
+  static Integer pageSize(String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -51,6 +68,10 @@ final class ModelsRoute {
 
   void get(Context ctx) throws IOException {
     String version = apiVersion(ctx);
+    if (upstream.isPresent()) {
+      proxy(ctx, null);
+      return;
+    }
     String id = ctx.pathParam("call");
     if (id.contains(":")) {
       throw new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (GET " + ctx.path() + ").");
@@ -60,6 +81,10 @@ final class ModelsRoute {
 
   void post(Context ctx) throws IOException {
     ModelCall call = ModelCall.parse(apiVersion(ctx), ctx.pathParam("call"), ctx.headerMap());
+    if (upstream.isPresent()) {
+      proxy(ctx, call);
+      return;
+    }
     switch (call.method()) {
       case GENERATE_CONTENT -> generate(ctx, call);
       case STREAM_GENERATE_CONTENT -> stream(ctx, call);
@@ -112,6 +137,28 @@ final class ModelsRoute {
     turn.send(framing, new ContextSink(ctx, framing.streams()));
   }
 
+  /** Record mode: the request goes upstream as received, and its answer comes back as it arrives. */
+  private void proxy(Context ctx, ModelCall call) {
+    Framing framing = call == null ? Framing.JSON : Framing.of(call.method(), Responses.isSse(ctx));
+    ExchangeCapture capture = ExchangeCapture.of(ctx);
+    if (call != null) {
+      capture.model(call, null);
+    }
+    Map<String, String> headers = new TreeMap<>();
+    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    Upstream target = upstream.orElseThrow();
+    WireAnswer answer = target.forward(new UpstreamRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers,
+        ctx.body(), call));
+    Reply reply = new Reply.Verbatim(answer, target.describe());
+    try {
+      answer.send(framing, new ContextSink(ctx, framing.streams()));
+    } catch (RuntimeException e) {
+      capture.failed(reply, e);
+      throw e;
+    }
+    capture.answered(reply, List.of());
+  }
+
   /** Reads the body (noting the fields a lenient read ignored, for the journal) and decides the reply. */
   private ContentGenerator.Turn prepare(Context ctx, ModelCall call) throws IOException {
     ExchangeCapture capture = ExchangeCapture.of(ctx);
@@ -123,7 +170,10 @@ final class ModelsRoute {
   }
 
   static String apiVersion(Context ctx) {
-    String version = ctx.pathParam("version");
+    return requireApiVersion(ctx, ctx.pathParam("version"));
+  }
+
+  static String requireApiVersion(Context ctx, String version) {
     if (!API_VERSIONS.contains(version)) {
       throw new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (" + ctx.method()
           + " " + ctx.path() + "). API versions served: v1, v1beta, v1alpha.");

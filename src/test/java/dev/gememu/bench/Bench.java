@@ -48,6 +48,17 @@ public final class Bench {
       "    if prime:",
       "        primes.append(n)",
       "print(len(primes))");
+  static final String NUMPY = "import numpy as np\nprint(int(np.arange(1000).sum()))";
+  static final String PANDAS_PLOT = String.join("\n",
+      "import io",
+      "import pandas as pd",
+      "import matplotlib",
+      "matplotlib.use('Agg')",
+      "import matplotlib.pyplot as plt",
+      "df = pd.DataFrame({'x': range(20), 'y': [i * i for i in range(20)]})",
+      "print(df['y'].sum())",
+      "df.plot(x='x', y='y')",
+      "plt.savefig(io.BytesIO(), format='png')");
   static final Map<String, String> HOSTILE = Map.of(
       "infinite loop", "while True:\n    pass",
       "unstoppable built-in", "print(sum(range(10**14)))",
@@ -65,10 +76,10 @@ public final class Bench {
     this.root = root;
   }
 
-  /** Arguments: the project root, then the sections to run ({@code playback}, {@code code}); all when none are named. */
+  /** Arguments: the project root, then the sections to run ({@code playback}, {@code code}, {@code cpython}); all when none are named. */
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
-    List<String> sections = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("playback", "code");
+    List<String> sections = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("playback", "code", "cpython");
     System.out.printf("gememu bench on %d cores (%s), %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.arch"), Files.readString(Path.of("/proc/loadavg")).trim() + " loadavg at start");
     if (sections.contains("playback")) {
@@ -76,6 +87,9 @@ public final class Bench {
     }
     if (sections.contains("code")) {
       new Bench(root).run();
+    }
+    if (sections.contains("cpython")) {
+      new Bench(root).cpython();
     }
   }
 
@@ -91,6 +105,51 @@ public final class Bench {
     }
     String home = System.getenv("JAVA_HOME");
     return home != null && Files.isExecutable(Path.of(home, "bin/java")) ? Path.of(home, "bin/java").toString() : "java";
+  }
+
+  /** The CPython executor against a cold python3 subprocess of the same venv running the same snippet. */
+  private void cpython() throws Exception {
+    Path venvPython = root.resolve(".venv-sandbox/bin/python3");
+    System.out.println();
+    System.out.println("== gememu --executor cpython (zygotes under bubblewrap)");
+    if (!Files.isExecutable(venvPython)) {
+      System.out.println("skipped: no .venv-sandbox (run make build)");
+      return;
+    }
+    List<String> env = List.of("env", "MPLBACKEND=Agg", "OPENBLAS_NUM_THREADS=1");
+    double numpyCold = median(times(15, () -> exec(concat(env, List.of(venvPython.toString(), "-c", NUMPY)))));
+    double plotCold = median(times(5, () -> exec(concat(env, List.of(venvPython.toString(), "-c", PANDAS_PLOT)))));
+    try (Server server = Server.start(root, List.of("--timeout", "10s", "--executor", "cpython"))) {
+      System.out.printf("cold start (process start -> first answer, zygotes ready): %.2f s%n", server.coldStartSeconds());
+      for (int i = 0; i < 20; i++) {
+        call(server, NUMPY);
+      }
+      List<Double> spaced = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        Thread.sleep(150);
+        spaced.addAll(times(1, () -> expect(call(server, NUMPY), "OUTCOME_OK", "499500")));
+      }
+      List<Double> backToBack = times(200, () -> expect(call(server, NUMPY), "OUTCOME_OK", "499500"));
+      List<Double> plots = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Thread.sleep(150);
+        plots.addAll(times(1, () -> expect(call(server, PANDAS_PLOT), "OUTCOME_OK", "2470")));
+      }
+      double seconds = backToBack.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+      System.out.printf("numpy snippet, request 150 ms apart: p50 %.2f ms, p99 %.2f ms | cold python3 subprocess %.1f ms -> %.1fx faster (target >= 10x, p50 <= 5 ms)%n",
+          median(spaced), percentile(spaced, 99), numpyCold, numpyCold / median(spaced));
+      System.out.printf("numpy snippet, back-to-back: p50 %.2f ms, %.0f requests/s (one client)%n",
+          median(backToBack), backToBack.size() / seconds);
+      System.out.printf("pandas + matplotlib snippet (PNG returned), request p50 %.1f ms | cold subprocess %.0f ms -> %.1fx faster (target >= 10x)%n",
+          median(plots), plotCold, plotCold / median(plots));
+      System.out.printf("memory: %s%n", server.memory());
+    }
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private void run() throws Exception {
@@ -382,6 +441,35 @@ public final class Bench {
         parts.add((kb / 1024) + " MiB");
       }
       return String.format("%d MiB total (server %s)", total / 1024, String.join(" + workers ", parts));
+    }
+
+    /** RSS and PSS (shared pages divided among their users) of the server and each descendant. */
+    String memory() {
+      List<ProcessHandle> all = new ArrayList<>();
+      all.add(process.toHandle());
+      process.toHandle().descendants().forEach(all::add);
+      List<String> parts = new ArrayList<>();
+      long pss = 0;
+      for (ProcessHandle handle : all) {
+        long kb = field(handle.pid(), "smaps_rollup", "Pss:");
+        pss += kb;
+        parts.add(handle.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?") + " rss "
+            + ProcessCpu.rssKb(handle.pid()) / 1024 + " MiB pss " + kb / 1024 + " MiB");
+      }
+      return String.format("PSS total %d MiB: %s", pss / 1024, String.join(", ", parts));
+    }
+
+    private static long field(long pid, String file, String name) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+          if (line.startsWith(name)) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (IOException | RuntimeException gone) {
+        return 0;
+      }
+      return 0;
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.RawHttp;
 import dev.gememu.testing.RunningGememu;
 import java.net.URI;
@@ -71,8 +71,9 @@ class ErrorEnvelopeIT {
     assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": [null]}"), 400).get("message").asText()).isEqualTo(
         "Invalid JSON payload received. Invalid value at 'contents[0]' "
             + "(type.googleapis.com/google.ai.generativelanguage.v1beta.Content), null");
+    // One value for a repeated field is a list of one, as Google's own curl example on its code execution page sends.
     assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": {\"parts\": []}}"), 400).get("message").asText())
-        .isEqualTo("Invalid JSON payload received. Invalid value at 'contents' (TYPE_MESSAGE (repeated)): expected a list.");
+        .isEqualTo("* GenerateContentRequest.contents[0].parts: contents.parts must not be empty.\n");
     assertThat(errorOf(server.http().post(GENERATE, "{\"contents\": [{\"parts\": [{\"text\": \"x\"}]}],"
         + " \"generationConfig\": {\"temperature\": \"hot\"}}"), 400).get("message").asText())
         .isEqualTo("Invalid JSON payload received. Invalid value at 'generation_config.temperature' (TYPE_DOUBLE), \"hot\"");
@@ -147,7 +148,8 @@ class ErrorEnvelopeIT {
           {"contents": [{"parts": [{"text": "Run:\\n```python\\nprint(1)\\n```"}]}],
            "generationConfig": {"temprature": 0.5}}""");
       JsonNode journal = new dev.gememu.testing.Admin(lenient.baseUrl("127.0.0.1")).journal();
-      assertThat(journal.at("/0/ignoredFields").toString()).isEqualTo("[\"generation_config.temprature\"]");
+      // The journal lists every exchange, oldest first: the countTokens call, then the generation.
+      assertThat(journal.at("/1/ignoredFields").toString()).isEqualTo("[\"generation_config.temprature\"]");
     }
   }
 

@@ -4,47 +4,79 @@ import static dev.gememu.testing.RawHttp.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
+import dev.gememu.testing.ClientProgram;
 import dev.gememu.testing.NodeScript;
+import dev.gememu.testing.PrefixProxy;
+import dev.gememu.testing.SharedGememu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The JS SDKs, unmodified, against a real gememu: Google's {@code @google/genai} (given the bare
  * server URL) and Vercel's AI SDK with {@code @ai-sdk/google} (given the URL with {@code /v1beta}).
- * Each test runs one scenario of {@code src/test/js/genai.mjs} or {@code vercel.mjs} in Node.
+ * Each test runs one scenario of {@code src/test/js/genai.mjs} or {@code vercel.mjs} in Node, with the
+ * pinned majors here and the newest ones in {@link JsSdkNewestIT}.
  */
 class JsSdkIT {
   private static final String OUTPUT = "45\nhi from gememu\n";
 
-  static Gememu gememu;
-  static String baseUrl;
+  @RegisterExtension
+  static final SharedGememu GEMEMU = new SharedGememu();
 
   @BeforeAll
-  static void start() {
-    NodeScript.requireNodeAndSdks("@google/genai", "@ai-sdk/google", "ai");
-    gememu = Gememu.start(ServerConfig.defaults().withPort(0));
-    baseUrl = gememu.baseUrl("127.0.0.1");
+  static void requireTheSdks() {
+    NodeScript.requireNodeAndSdks("@google/genai", "@ai-sdk/google", "ai", "genai3", "ai7", "ai-sdk-google4");
   }
 
-  @AfterAll
-  static void stop() {
-    if (gememu != null) {
-      gememu.close();
+  /** Added to the scripts' environment: which majors they import. */
+  Map<String, String> environment() {
+    return Map.of();
+  }
+
+  private ClientProgram genaiScript() {
+    return NodeScript.program("genai.mjs", environment());
+  }
+
+  private ClientProgram vercelScript() {
+    return NodeScript.program("vercel.mjs", environment());
+  }
+
+  private JsonNode genai(String scenario) {
+    return genaiScript().result(GEMEMU.baseUrl(), scenario);
+  }
+
+  private JsonNode vercel(String scenario) {
+    return vercelScript().result(GEMEMU.baseUrl() + "/v1beta", scenario);
+  }
+
+  @Test
+  void genaiUploadsACsvThatTheCodeReadsThenListsGetsAndDeletesIt() {
+    UploadScenario.assertUploadedAndAnalysed(genai("uploadCsv"), GEMEMU.baseUrl());
+  }
+
+  @Test
+  void genaiUploadsThroughABaseUrlWithAPathPrefix() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/gemini")) {
+      UploadScenario.assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsv"), proxy.baseUrl());
+
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /gemini/upload/v1(beta)?/files"));
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /gemini/upload/v1(beta)?/files\\?upload_id=.*"));
     }
   }
 
-  private static JsonNode genai(String scenario) {
-    return NodeScript.result("genai.mjs", baseUrl, scenario);
-  }
+  @Test
+  void genaiUploadsThroughTheDoubledPathItUsesWithPerCallHttpOptions() throws Exception {
+    try (PrefixProxy proxy = new PrefixProxy(GEMEMU.baseUrl(), "/p")) {
+      UploadScenario.assertUploadedAndAnalysed(genaiScript().result(proxy.baseUrl(), "uploadCsvWithHttpOptions"), proxy.baseUrl());
 
-  private static JsonNode vercel(String scenario) {
-    return NodeScript.result("vercel.mjs", baseUrl + "/v1beta", scenario);
+      // @google/genai 2.x doubles the version (/p/v1beta/upload/v1beta/files); 3.x and the Python SDK upload under v1.
+      assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /p(/v1beta)?/upload/v1(beta)?/files"));
+    }
   }
 
   @Test
@@ -121,7 +153,7 @@ class JsSdkIT {
   @Test
   void genaiReportsAnUnknownModelAsApiErrorWithStatus404() {
     for (String scenario : List.of("unknownModel", "unknownModelStream")) {
-      JsonNode error = NodeScript.error("genai.mjs", baseUrl, scenario);
+      JsonNode error = genaiScript().error(GEMEMU.baseUrl(), scenario);
 
       assertThat(error.get("name").asText()).as(scenario).isEqualTo("ApiError");
       assertThat(error.get("status").asInt()).as(scenario).isEqualTo(404);
@@ -210,13 +242,13 @@ class JsSdkIT {
 
   @Test
   void vercelReportsAnUnknownModelAsA404ApiCallError() {
-    JsonNode error = NodeScript.error("vercel.mjs", baseUrl + "/v1beta", "unknownModel");
+    JsonNode error = vercelScript().error(GEMEMU.baseUrl() + "/v1beta", "unknownModel");
 
     assertThat(error.get("name").asText()).isEqualTo("AI_APICallError");
     assertThat(error.get("statusCode").asInt()).isEqualTo(404);
     assertThat(error.get("isRetryable").asBoolean()).isFalse();
     assertThat(error.get("message").asText()).startsWith("models/gemini-0-nope is not found for API version v1beta");
-    assertThat(error.get("url").asText()).isEqualTo(baseUrl + "/v1beta/models/gemini-0-nope:generateContent");
+    assertThat(error.get("url").asText()).isEqualTo(GEMEMU.baseUrl() + "/v1beta/models/gemini-0-nope:generateContent");
   }
 
   private static List<String> strings(JsonNode array) {

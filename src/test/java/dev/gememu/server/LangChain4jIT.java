@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.Sdk;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;

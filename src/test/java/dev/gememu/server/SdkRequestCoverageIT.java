@@ -96,6 +96,12 @@ class SdkRequestCoverageIT {
         "toolConfig.retrievalConfig");
   }
 
+  /** An uploaded file for the history's fileData part: gememu, like Google, refuses unknown files. */
+  private static String uploadedVideoUri() {
+    return server.sdk().files.upload(new byte[] {0, 0, 0, 24},
+        com.google.genai.types.UploadFileConfig.builder().mimeType("video/mp4").build()).uri().orElseThrow();
+  }
+
   private static List<Content> history() {
     Schema parameters = Schema.builder().type(Type.Known.OBJECT)
         .properties(Map.of("x", Schema.builder().type(Type.Known.INTEGER).description("x").build()))
@@ -107,7 +113,7 @@ class SdkRequestCoverageIT {
                 .mediaResolution(com.google.genai.types.PartMediaResolution.builder()
                     .level(com.google.genai.types.PartMediaResolutionLevel.Known.MEDIA_RESOLUTION_LOW).build()).build(),
             Part.builder().fileData(FileData.builder().mimeType("video/mp4")
-                    .fileUri("https://generativelanguage.googleapis.com/v1beta/files/abc").build())
+                    .fileUri(uploadedVideoUri()).build())
                 .videoMetadata(VideoMetadata.builder().startOffset(Duration.ofSeconds(1))
                     .endOffset(Duration.ofSeconds(2)).fps(1.0).build()).build())).build(),
         Content.builder().role("model").parts(List.of(

@@ -2,7 +2,7 @@ package dev.gememu.testing;
 
 import com.google.genai.Client;
 import dev.gememu.Gememu;
-import dev.gememu.cli.ServerConfig;
+import dev.gememu.config.ServerConfig;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * through. Register it as a static {@code @RegisterExtension} field.
  */
 public final class RunningGememu implements BeforeAllCallback, AfterAllCallback {
+  /** Where the server shared by the classes using the defaults lives; JUnit closes it when the run ends. */
+  private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(RunningGememu.class);
   private final UnaryOperator<ServerConfig> configure;
   private Gememu gememu;
   private Client sdk;
@@ -28,22 +30,38 @@ public final class RunningGememu implements BeforeAllCallback, AfterAllCallback 
     return new RunningGememu(configure);
   }
 
+  /**
+   * The defaults, on one server shared by every class of the run that asks for them (each start
+   * costs two worker JVMs): reset to the fixture files, with no calls captured, before each class.
+   */
   public static RunningGememu withDefaults() {
-    return new RunningGememu(UnaryOperator.identity());
+    return new RunningGememu(null);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    ServerConfig base = ServerConfig.defaults().withPort(0);
-    gememu = Gememu.start(configure.apply(base.withLimits(base.limits().withWarmContexts(1))));
+    if (configure == null) {
+      gememu = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Gememu.class,
+          key -> start(UnaryOperator.identity()), Gememu.class);
+      gememu.reset();
+    } else {
+      gememu = start(configure);
+    }
     sdk = Sdk.client(baseUrl());
     http = new RawHttp(baseUrl());
     admin = new Admin(baseUrl());
   }
 
+  private static Gememu start(UnaryOperator<ServerConfig> configure) {
+    ServerConfig base = ServerConfig.defaults().withPort(0);
+    return Gememu.start(configure.apply(base.withLimits(base.limits().withWarmContexts(1))));
+  }
+
   @Override
   public void afterAll(ExtensionContext context) {
-    gememu.close();
+    if (configure != null) {
+      gememu.close();
+    }
   }
 
   /** The running gememu itself, e.g. for its captured exchanges. */

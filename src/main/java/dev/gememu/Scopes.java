@@ -1,0 +1,102 @@
+package dev.gememu;
+
+import dev.gememu.api.GenerateContentRequest;
+import dev.gememu.api.ModelCall;
+import dev.gememu.fixtures.FixtureDirectories;
+import dev.gememu.fixtures.FixtureLoader;
+import dev.gememu.fixtures.FixtureMatcher;
+import dev.gememu.fixtures.FixtureResponder;
+import dev.gememu.model.InputFiles;
+import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.fixtures.Sleeper;
+import dev.gememu.fixtures.WireRecording;
+import dev.gememu.model.Lookup;
+import dev.gememu.model.Responder;
+import dev.gememu.model.WireAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Fixture scopes: a request carrying {@code x-gememu-scope: ID} is answered from that scope's
+ * fixtures first, then from its parent's, and last from the server's own (the root scope). Requests
+ * without the header, or naming a closed scope, see only the server's fixtures. This is how tests
+ * running in parallel against one server each see their own fixtures.
+ */
+final class Scopes implements Responder {
+  /** The request header that selects a scope. */
+  static final String HEADER = "x-gememu-scope";
+
+  private final Map<String, Scope> open = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final FixtureMatcher matcher;
+  private final Sleeper sleeper;
+  private final Function<WireRecording, WireAnswer> playback;
+  private final boolean reexecute;
+  private final Scope root;
+  private final InputFiles inputFiles;
+
+  /**
+   * @param playback how a recorded wire answer is played back
+   * @param reexecute run recorded code again instead of serving the recorded bytes ({@code --reexecute})
+   * @param inputFiles resolves a request's files for the fixtures' {@code files} rules
+   */
+  Scopes(FixtureStore serverFixtures, FixtureMatcher matcher, Sleeper sleeper,
+      Function<WireRecording, WireAnswer> playback, boolean reexecute, InputFiles inputFiles) {
+    this.matcher = matcher;
+    this.sleeper = sleeper;
+    this.playback = playback;
+    this.reexecute = reexecute;
+    this.inputFiles = inputFiles;
+    this.root = new Scope(null, null, serverFixtures);
+  }
+
+  Scope root() {
+    return root;
+  }
+
+  /** A new scope under {@code parent}, with an id made of {@code label} and a number. */
+  Scope open(Scope parent, String label) {
+    String id = label.replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + ids.incrementAndGet();
+    Scope scope = new Scope(id, parent, emptyStore());
+    open.put(id, scope);
+    return scope;
+  }
+
+  void close(Scope scope) {
+    if (scope.id() != null) {
+      open.remove(scope.id());
+    }
+  }
+
+  /** The scope a request's header names, or the root. */
+  Scope of(String headerValue) {
+    Scope scope = headerValue == null ? null : open.get(headerValue);
+    return scope == null ? root : scope;
+  }
+
+  @Override
+  public Lookup respond(ModelCall call, GenerateContentRequest request) {
+    List<String> misses = new ArrayList<>();
+    for (Scope scope = of(call.header(HEADER)); scope != null; scope = scope.parent()) {
+      FixtureStore store = scope.store();
+      if (scope != root && store.snapshot().fixtures().isEmpty()) {
+        continue;
+      }
+      Lookup lookup = new FixtureResponder(store, matcher, sleeper, playback, reexecute, inputFiles)
+          .respond(call, request);
+      if (lookup instanceof Lookup.Found) {
+        return lookup;
+      }
+      misses.add((scope == root ? "" : "scope " + scope.id() + ": ") + ((Lookup.Missing) lookup).explanation());
+    }
+    return new Lookup.Missing(String.join("\n- ", misses));
+  }
+
+  static FixtureStore emptyStore() {
+    return new FixtureStore(new FixtureDirectories(List.of(), new FixtureLoader()));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.gememu.api;
+
+/** The body answering a finished upload: {@code {"file": {...}}}. */
+public record CreateFileResponse(File file) {}

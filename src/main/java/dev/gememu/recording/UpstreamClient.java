@@ -1,0 +1,71 @@
+package dev.gememu.recording;
+
+import dev.gememu.api.ApiException;
+import dev.gememu.api.Status;
+import dev.gememu.model.UpstreamRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Sends requests to the real API. The key is the client's own ({@code x-goog-api-key} or
+ * {@code ?key=}) unless an upstream key is configured; it is only ever put on the outgoing request.
+ */
+final class UpstreamClient {
+  /** Headers the JDK client sets itself, hop-by-hop headers, and ours. */
+  private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
+      "transfer-encoding", "accept-encoding", "keep-alive", "te", "trailer", "http2-settings");
+  private static final Pattern KEY_PARAM = Pattern.compile("(^|&)key=[^&]*");
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final URI base;
+  private final String key;
+  private final Duration timeout;
+
+  UpstreamClient(URI base, String key, Duration timeout) {
+    this.base = base;
+    this.key = key;
+    this.timeout = timeout;
+  }
+
+  String describe() {
+    return base.toString();
+  }
+
+  HttpResponse<InputStream> send(UpstreamRequest request) {
+    String query = key == null ? request.query() : KEY_PARAM.matcher(request.query()).replaceAll("").replaceFirst("^&", "");
+    String path = base.toString().replaceFirst("/+$", "") + request.path() + (query.isEmpty() ? "" : "?" + query);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path)).timeout(timeout);
+    request.headers().forEach((name, value) -> {
+      if (!NOT_FORWARDED.contains(name) && !name.startsWith("x-gememu-") && !(key != null && name.equals("x-goog-api-key"))) {
+        builder.header(name, value);
+      }
+    });
+    if (key != null) {
+      builder.header("x-goog-api-key", key);
+    }
+    builder.method(request.method(), request.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(request.body()));
+    try {
+      return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw new ApiException(Status.DEADLINE_EXCEEDED, "gememu's upstream " + describe() + " did not answer within "
+          + timeout.toSeconds() + " s (record mode).");
+    } catch (IOException e) {
+      throw new ApiException(Status.UNAVAILABLE, "gememu could not reach its upstream " + describe()
+          + " (record mode): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(Status.UNAVAILABLE, "gememu was interrupted while calling its upstream " + describe());
+    }
+  }
+}
