@@ -19,6 +19,9 @@ final class Playback {
   static final String PROMPT = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Describe the bench fixture.\"}]}]}";
   private static final String CODE_PROMPT = "{\"contents\":[{\"parts\":[{\"text\":\"Run this:\\n```python\\nprint(6*7)\\n```\"}]}],"
       + "\"tools\":[{\"codeExecution\":{}}]}";
+  /** The request src/test/resources/recordings/sum-0-to-9.yaml was recorded for: a code-execution answer. */
+  private static final String RECORDED_PROMPT = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":"
+      + "\"What is the sum of 0..9?\"}]}],\"tools\":[{\"codeExecution\":{}}]}";
   private static final int[] CONNECTIONS = {1, 16, 64};
   private static final int SECONDS = 10;
 
@@ -46,7 +49,8 @@ final class Playback {
       return;
     }
     String java = Bench.serverJava();
-    Bench.Server gememu = Bench.Server.launch(root, List.of("--fixtures", fixtureDirectory().toString()));
+    Bench.Server gememu = Bench.Server.launch(root, List.of("--fixtures", fixtureDirectory().toString(),
+        "--fixtures", root.resolve("src/test/resources/recordings").toString()));
     try (gememu) {
       double firstPlayback = awaitAnswer(gememu, PROMPT, "bench fixture");
       double firstCode = awaitAnswer(gememu, CODE_PROMPT, "42");
@@ -55,20 +59,27 @@ final class Playback {
           firstPlayback, firstCode);
       System.out.printf("idle RSS (server + default workers, once they use < 5%% of a core, %.0f s after start): %s (target <= 500 MiB)%n",
           settled, gememu.rss());
-      String reply = http.send(request(gememu.url() + PATH, PROMPT), HttpResponse.BodyHandlers.ofString()).body();
-      try (WireMock wireMock = WireMock.serving(root, java, PATH, reply)) {
-        System.out.printf("WireMock 3.13.2 standalone (defaults, same JVM %s) cold start to first answer: %.2f s; serves gememu's %d-byte reply%n",
-            java, wireMock.coldStartSeconds(), reply.length());
-        System.out.printf("wrk, %d s per run, after a 3 s warm-up of each server at the same connection count:%n", SECONDS);
-        System.out.println("conns | gememu req/s, p50, p99, CPU/req | WireMock req/s, p50, p99, CPU/req | throughput x (target >= 1.2) | p99 x (target <= 1)");
-        for (int connections : CONNECTIONS) {
-          Measured ours = measure(gememu.handle(), gememu.url() + PATH, connections);
-          Measured theirs = measure(wireMock.handle(), wireMock.url(PATH), connections);
-          System.out.printf("%5d | %s | %s | %.2f | %.2f%n", connections, ours, theirs,
-              ours.wrk.requestsPerSecond() / theirs.wrk.requestsPerSecond(), ours.wrk.p99Ms() / theirs.wrk.p99Ms());
-        }
-      }
+      compare(gememu, java, "a scripted text fixture", PROMPT);
+      compare(gememu, java, "verbatim playback of a recorded code-execution answer (recordings/sum-0-to-9.yaml)",
+          RECORDED_PROMPT);
       System.out.printf("RSS after the playback load: %s%n", gememu.rss());
+    }
+  }
+
+  /** gememu answering {@code prompt} against WireMock serving the very bytes gememu answered with, at each connection count. */
+  private void compare(Bench.Server gememu, String java, String what, String prompt) throws Exception {
+    String reply = http.send(request(gememu.url() + PATH, prompt), HttpResponse.BodyHandlers.ofString()).body();
+    try (WireMock wireMock = WireMock.serving(root, java, PATH, reply)) {
+      System.out.printf("%s: WireMock 3.13.2 standalone (defaults, same JVM %s) cold start to first answer: %.2f s;"
+          + " serves gememu's %d-byte reply%n", what, java, wireMock.coldStartSeconds(), reply.length());
+      System.out.printf("wrk, %d s per run, after a 3 s warm-up of each server at the same connection count:%n", SECONDS);
+      System.out.println("conns | gememu req/s, p50, p99, CPU/req | WireMock req/s, p50, p99, CPU/req | throughput x (target >= 1.2) | p99 x (target <= 1)");
+      for (int connections : CONNECTIONS) {
+        Measured ours = measure(gememu.handle(), gememu.url() + PATH, prompt, connections);
+        Measured theirs = measure(wireMock.handle(), wireMock.url(PATH), prompt, connections);
+        System.out.printf("%5d | %s | %s | %.2f | %.2f%n", connections, ours, theirs,
+            ours.wrk.requestsPerSecond() / theirs.wrk.requestsPerSecond(), ours.wrk.p99Ms() / theirs.wrk.p99Ms());
+      }
     }
   }
 
@@ -81,10 +92,10 @@ final class Playback {
     }
   }
 
-  private static Measured measure(ProcessHandle server, String url, int connections) throws Exception {
-    Wrk.post(url, PROMPT, connections, 3);
+  private static Measured measure(ProcessHandle server, String url, String prompt, int connections) throws Exception {
+    Wrk.post(url, prompt, connections, 3);
     double before = ProcessCpu.micros(server);
-    Wrk.Result result = Wrk.post(url, PROMPT, connections, SECONDS);
+    Wrk.Result result = Wrk.post(url, prompt, connections, SECONDS);
     double used = ProcessCpu.micros(server) - before;
     return new Measured(result, used / Math.max(1, result.requests()));
   }
