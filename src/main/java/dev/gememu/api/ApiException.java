@@ -36,6 +36,12 @@ public final class ApiException extends RuntimeException {
     return new ApiException(Status.UNAVAILABLE, "The model is overloaded. Please try again later.");
   }
 
+  /** Google's 500 for a failure on its side; SDKs retry it. */
+  public static ApiException internal() {
+    return new ApiException(Status.INTERNAL, "An internal error has occurred. Please retry or report in"
+        + " https://developers.generativeai.google/guide/troubleshooting");
+  }
+
   public static ApiException invalidArgument(String message) {
     return new ApiException(Status.INVALID_ARGUMENT, message);
   }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.gememu.api.ApiException;
-import dev.gememu.api.Status;
 import dev.gememu.executor.ExecutorSaturatedException;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -19,8 +18,6 @@ import org.slf4j.LoggerFactory;
 /** Turns anything thrown while serving a request into the {@link ApiException} the client sees. */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
-  static final String INTERNAL_MESSAGE = "An internal error has occurred. Please retry or report in"
-      + " https://developers.generativeai.google/guide/troubleshooting";
 
   private ErrorMapper() {}
 
@@ -44,7 +41,7 @@ final class ErrorMapper {
           + locationOf(syntax));
     }
     LOG.error("Unexpected error while serving a request", error);
-    return new ApiException(Status.INTERNAL, INTERNAL_MESSAGE);
+    return ApiException.internal();
   }
 
   /** Google names the field, its proto type and the offending value, never the parser's internals. */

@@ -64,7 +64,7 @@ final class JettyErrorHandler extends ErrorHandler {
       return new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (" + detail + ").");
     }
     if (code >= 500) {
-      return new ApiException(Status.INTERNAL, ErrorMapper.INTERNAL_MESSAGE);
+      return ApiException.internal();
     }
     return ApiException.invalidArgument("Request contains an invalid argument. (" + detail + ")");
   }
