@@ -7,6 +7,7 @@ import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
+import dev.gememu.fixtures.FixtureResponder;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.FixtureWatcher;
 import dev.gememu.fixtures.Sleeper;
@@ -96,8 +97,9 @@ final class Emulator implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       FileStore files = FileStore.of(config.files(), clock, random);
       InputFiles inputFiles = new InputFiles(files);
-      Scopes scopes = new Scopes(fixtures, new FixtureMatcher(), Sleeper.SYSTEM, RecordedAnswer::new,
-          recording.reexecute(), inputFiles);
+      FixtureMatcher matcher = new FixtureMatcher();
+      Scopes scopes = new Scopes(fixtures, store -> new FixtureResponder(store, matcher, Sleeper.SYSTEM,
+          RecordedAnswer::new, recording.reexecute(), inputFiles));
       CallLog calls = CallLog.following(exchanges, scopes, CALL_LOG_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       UpstreamProxy upstream = recording.mode() == Mode.PLAYBACK ? null

@@ -4,15 +4,9 @@ import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.ModelCall;
 import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
-import dev.gememu.fixtures.FixtureMatcher;
-import dev.gememu.fixtures.FixtureResponder;
-import dev.gememu.model.InputFiles;
 import dev.gememu.fixtures.FixtureStore;
-import dev.gememu.fixtures.Sleeper;
-import dev.gememu.fixtures.WireRecording;
 import dev.gememu.model.Lookup;
 import dev.gememu.model.Responder;
-import dev.gememu.model.WireAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,25 +26,12 @@ final class Scopes implements Responder {
 
   private final Map<String, Scope> open = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
-  private final FixtureMatcher matcher;
-  private final Sleeper sleeper;
-  private final Function<WireRecording, WireAnswer> playback;
-  private final boolean reexecute;
+  private final Function<FixtureStore, Responder> responderFor;
   private final Scope root;
-  private final InputFiles inputFiles;
 
-  /**
-   * @param playback how a recorded wire answer is played back
-   * @param reexecute run recorded code again instead of serving the recorded bytes ({@code --reexecute})
-   * @param inputFiles resolves a request's files for the fixtures' {@code files} rules
-   */
-  Scopes(FixtureStore serverFixtures, FixtureMatcher matcher, Sleeper sleeper,
-      Function<WireRecording, WireAnswer> playback, boolean reexecute, InputFiles inputFiles) {
-    this.matcher = matcher;
-    this.sleeper = sleeper;
-    this.playback = playback;
-    this.reexecute = reexecute;
-    this.inputFiles = inputFiles;
+  /** @param responderFor the fixture responder that answers from one scope's store */
+  Scopes(FixtureStore serverFixtures, Function<FixtureStore, Responder> responderFor) {
+    this.responderFor = responderFor;
     this.root = new Scope(null, null, serverFixtures);
   }
 
@@ -86,8 +67,7 @@ final class Scopes implements Responder {
       if (scope != root && store.snapshot().fixtures().isEmpty()) {
         continue;
       }
-      Lookup lookup = new FixtureResponder(store, matcher, sleeper, playback, reexecute, inputFiles)
-          .respond(call, request);
+      Lookup lookup = responderFor.apply(store).respond(call, request);
       if (lookup instanceof Lookup.Found) {
         return lookup;
       }
