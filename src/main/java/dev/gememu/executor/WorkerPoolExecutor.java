@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * as the {@link WorkerCommand} says), one snippet per worker at a time. A worker that a snippet
  * broke (a run it could not stop, memory exhausted, a crash) is killed and replaced in the
  * background; other requests carry on on the other workers. Requests beyond the workers wait in a
- * bounded queue; past it they get {@link ExecutorSaturatedException}.
+ * bounded queue, each for at most the snippet time limit (longer only while no worker is up yet): past
+ * the queue, or once that wait runs out, they get {@link ExecutorSaturatedException}, so a queued
+ * request never waits past the deadline a run itself has.
  */
 public final class WorkerPoolExecutor implements PythonExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPoolExecutor.class);
@@ -30,8 +32,9 @@ public final class WorkerPoolExecutor implements PythonExecutor {
    * clock starts when the request is sent, so it also covers a busy machine's wait for the next context.
    */
   private static final Duration KILL_MARGIN = Duration.ofSeconds(5);
-  private static final Duration WAIT_FOR_WORKER = Duration.ofSeconds(90);
   private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
+  /** While no worker is up (start-up, or every one being replaced), a JVM and GraalPy's first context on a busy machine. */
+  private static final Duration WAIT_FOR_A_STARTING_WORKER = Duration.ofSeconds(90);
 
   private final ExecutionLimits limits;
   private final WorkerCommand command;
@@ -69,7 +72,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       throw new ExecutorSaturatedException("every worker is busy and the queue is full");
     }
     try {
-      WorkerProcess worker = takeWorker();
+      WorkerProcess worker = takeWorker(all.isEmpty() ? WAIT_FOR_A_STARTING_WORKER : limits.timeout());
       WorkerProcess.Run run = worker.run(request, limits, limits.timeout().plus(KILL_MARGIN), watchdog);
       if (run.reusable() && !closed) {
         idle.offer(worker);
@@ -82,13 +85,13 @@ public final class WorkerPoolExecutor implements PythonExecutor {
     }
   }
 
-  private WorkerProcess takeWorker() {
+  private WorkerProcess takeWorker(Duration longestWait) {
     try {
-      long deadline = System.nanoTime() + WAIT_FOR_WORKER.toNanos();
+      long deadline = System.nanoTime() + longestWait.toNanos();
       while (true) {
         WorkerProcess worker = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (worker == null) {
-          throw new ExecutorSaturatedException("no worker came free within " + WAIT_FOR_WORKER.toSeconds() + " s");
+          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms");
         }
         if (worker.alive()) {
           return worker;

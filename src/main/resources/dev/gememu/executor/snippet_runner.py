@@ -9,9 +9,11 @@ def _gememu_setup():
     import sys
 
     sys.path.append('/usr/lib/python3/dist-packages')
-    import os
-    # Set by GraalPy for its own launcher; the snippet's environment is otherwise empty.
-    os.environ.pop('UNSAFE_PYO3_SKIP_VERSION_CHECK', None)
+    # Set by GraalPy for its own launcher; the snippet's environment is otherwise empty. os.environ
+    # is made from posix.environ when os is first imported, which the snippet does if it needs to:
+    # importing os here would make every context pay for it.
+    import posix
+    posix.environ.pop(b'UNSAFE_PYO3_SKIP_VERSION_CHECK', None)
     _patch_unicodedata()
     flush_writers = _flush_unclosed_writers_on_open()
 
@@ -60,32 +62,38 @@ def _gememu_setup():
 def _flush_unclosed_writers_on_open():
     # CPython closes open('f', 'w').write(x) at once by reference counting, so code that reads the
     # file back sees x; GraalPy collects the file object later. Flushing every writer still open
-    # before the next open() gives snippets CPython's behaviour.
+    # before the next open() gives snippets CPython's behaviour. Only modules that every context
+    # has already loaded are used (io and weakref would double the cost of a context): io takes
+    # its open from _io when the snippet imports it.
     import builtins
-    import io
-    import weakref
+    import _io
+    import _weakref
 
-    real_open = io.open
-    writers = weakref.WeakSet()
+    real_open = _io.open
+    writers = []
 
     def flush_writers():
-        for writer in list(writers):
+        alive = []
+        for ref in writers:
+            writer = ref()
             try:
-                if not writer.closed:
+                if writer is not None and not writer.closed:
                     writer.flush()
+                    alive.append(ref)
             except BaseException:
                 pass
+        writers[:] = alive
 
     def open(file, mode='r', *args, **kwargs):
         flush_writers()
         opened = real_open(file, mode, *args, **kwargs)
         if any(flag in mode for flag in 'wax+'):
-            writers.add(opened)
+            writers.append(_weakref.ref(opened))
         return opened
 
     open.__doc__ = real_open.__doc__
     builtins.open = open
-    io.open = open
+    _io.open = open
     return flush_writers
 
 
