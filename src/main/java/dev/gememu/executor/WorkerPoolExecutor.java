@@ -35,6 +35,8 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
   /** While no worker is up (start-up, or every one being replaced), a JVM and GraalPy's first context on a busy machine. */
   private static final Duration WAIT_FOR_A_STARTING_WORKER = Duration.ofSeconds(90);
+  /** How often a waiting request looks again whether any worker is still alive. */
+  private static final Duration RECHECK_WORKERS = Duration.ofMillis(500);
 
   private final ExecutionLimits limits;
   private final WorkerCommand command;
@@ -72,7 +74,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       throw new ExecutorSaturatedException("every worker is busy and the queue is full");
     }
     try {
-      WorkerProcess worker = takeWorker(all.isEmpty() ? WAIT_FOR_A_STARTING_WORKER : limits.timeout());
+      WorkerProcess worker = takeWorker();
       WorkerProcess.Run run = worker.run(request, limits, limits.timeout().plus(KILL_MARGIN), watchdog);
       if (run.reusable() && !closed) {
         idle.offer(worker);
@@ -85,13 +87,22 @@ public final class WorkerPoolExecutor implements PythonExecutor {
     }
   }
 
-  private WorkerProcess takeWorker(Duration longestWait) {
+  /**
+   * The next free worker, waited for at most the snippet time limit; while no worker is alive (start-up,
+   * or every one being replaced) the wait is for one to start, which may take longer.
+   */
+  private WorkerProcess takeWorker() {
     try {
-      long deadline = System.nanoTime() + longestWait.toNanos();
+      long start = System.nanoTime();
       while (true) {
-        WorkerProcess worker = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (worker == null) {
+        Duration longestWait = all.stream().anyMatch(WorkerProcess::alive) ? limits.timeout() : WAIT_FOR_A_STARTING_WORKER;
+        long left = start + longestWait.toNanos() - System.nanoTime();
+        if (left <= 0) {
           throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms");
+        }
+        WorkerProcess worker = idle.poll(Math.min(left, RECHECK_WORKERS.toNanos()), TimeUnit.NANOSECONDS);
+        if (worker == null) {
+          continue;
         }
         if (worker.alive()) {
           return worker;
