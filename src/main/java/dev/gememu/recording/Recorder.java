@@ -7,11 +7,14 @@ import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.ModelCall;
 import dev.gememu.fixtures.Answer;
 import dev.gememu.fixtures.CanonicalRequest;
+import dev.gememu.api.ApiException;
+import dev.gememu.fixtures.FileRule;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.Match;
 import dev.gememu.fixtures.ReplyStep;
 import dev.gememu.fixtures.WireRecording;
+import dev.gememu.model.InputFiles;
 import dev.gememu.model.UpstreamRequest;
 import dev.gememu.server.JsonMapper;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +46,11 @@ final class Recorder {
   private final FixtureStore fixtures;
   private final String testHeader;
   private final String upstream;
+  private final InputFiles inputFiles;
 
-  Recorder(Path directory, FixtureWriter writer, FixtureStore fixtures, String testHeader, String upstream) {
+  Recorder(Path directory, FixtureWriter writer, FixtureStore fixtures, String testHeader, String upstream,
+      InputFiles inputFiles) {
+    this.inputFiles = inputFiles;
     this.directory = directory;
     this.writer = writer;
     this.fixtures = fixtures;
@@ -66,10 +72,35 @@ final class Recorder {
       return;
     }
     Fixture fixture = Fixture.of(null, "Recorded from " + upstream + " (" + call.method().verb() + ")", null,
-        Match.recorded(call.model(), parsed), List.of(Answer.recorded(wire.status() == 200 ? steps(wire) : List.of(), wire)));
+        Match.recorded(call.model(), parsed, fileRules(parsed)), List.of(Answer.recorded(wire.status() == 200 ? steps(wire) : List.of(), wire)));
     Path file = writer.write(directory, name(request, call, parsed), fixture);
     LOG.info("Recorded {} {} -> {}", call.model(), call.method().verb(), file);
     fixtures.reloadIfChanged();
+  }
+
+  /**
+   * When the request names uploaded files, whose ids change with every upload, each of its files by
+   * content: MIME type, size and SHA-256 (hex, as {@code sha256sum} prints it).
+   */
+  private List<FileRule> fileRules(GenerateContentRequest request) {
+    if (!uploaded(request)) {
+      return List.of();
+    }
+    List<InputFiles.InputFile> inputs;
+    try {
+      inputs = inputFiles.of(request);
+    } catch (ApiException gone) {
+      return List.of();
+    }
+    return inputs.stream().map(file -> new FileRule(file.mimeType(), null, file.sizeBytes(),
+        FileRule.hex(file.sha256()))).toList();
+  }
+
+  private static boolean uploaded(GenerateContentRequest request) {
+    return request.contents() != null && request.contents().stream().filter(java.util.Objects::nonNull)
+        .flatMap(content -> content.parts() == null ? java.util.stream.Stream.empty() : content.parts().stream())
+        .anyMatch(part -> part != null && part.fileData() != null
+            && InputFiles.uploadedId(part.fileData().fileUri()).isPresent());
   }
 
   private String name(UpstreamRequest request, ModelCall call, GenerateContentRequest parsed) {

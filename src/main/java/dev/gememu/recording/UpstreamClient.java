@@ -1,5 +1,7 @@
 package dev.gememu.recording;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.Status;
 import dev.gememu.model.UpstreamRequest;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,8 @@ final class UpstreamClient {
       "transfer-encoding", "accept-encoding", "keep-alive", "te", "trailer", "http2-settings");
   private static final Pattern KEY_PARAM = Pattern.compile("(^|&)key=[^&]*");
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final ObjectMapper JSON = dev.gememu.server.JsonMapper.create();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
       .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -41,7 +46,17 @@ final class UpstreamClient {
     return base.toString();
   }
 
+  /** Sends the request; the answer's body arrives as it is read. */
   HttpResponse<InputStream> send(UpstreamRequest request) {
+    return exchange(build(request), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  /** Sends the request and reads the whole answer. */
+  HttpResponse<String> sendWhole(UpstreamRequest request) {
+    return exchange(build(request), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest build(UpstreamRequest request) {
     String query = key == null ? request.query() : KEY_PARAM.matcher(request.query()).replaceAll("").replaceFirst("^&", "");
     String path = base.toString().replaceFirst("/+$", "") + request.path() + (query.isEmpty() ? "" : "?" + query);
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path)).timeout(timeout);
@@ -55,8 +70,43 @@ final class UpstreamClient {
     }
     builder.method(request.method(), request.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(request.body()));
+    return builder.build();
+  }
+
+  /** Posts exactly these headers and bytes to a URL the upstream gave (its upload URL, which authorises them). */
+  HttpResponse<String> post(URI target, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(builder::header);
+    return exchange(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The upstream's error envelope as an {@link ApiException} of the same status and message. */
+  ApiException error(int httpCode, String body) {
+    JsonNode error = errorOf(body);
+    String status = error.path("status").asText("");
+    String message = error.path("message").asText("");
+    for (Status known : Status.values()) {
+      if (known.name().equals(status) || (status.isEmpty() && known.httpCode() == httpCode)) {
+        return new ApiException(known, message.isEmpty() ? "gememu's upstream " + describe() + " answered HTTP "
+            + httpCode + "." : message);
+      }
+    }
+    return new ApiException(Status.UNAVAILABLE, "gememu's upstream " + describe() + " answered HTTP " + httpCode
+        + (message.isEmpty() ? "." : ": " + message));
+  }
+
+  private static JsonNode errorOf(String body) {
     try {
-      return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return JSON.readTree(body).path("error");
+    } catch (IOException notJson) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request, handler);
     } catch (HttpTimeoutException e) {
       throw new ApiException(Status.DEADLINE_EXCEEDED, "gememu's upstream " + describe() + " did not answer within "
           + timeout.toSeconds() + " s (record mode).");

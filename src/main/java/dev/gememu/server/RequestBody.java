@@ -30,6 +30,18 @@ final class RequestBody {
     return body;
   }
 
+  /** The body as text, as sent (read once, see {@link #bytes}). */
+  static String text(Context ctx) {
+    return new String(bytes(ctx), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The request's headers with their names lower-cased. */
+  static java.util.Map<String, String> lowerCasedHeaders(Context ctx) {
+    java.util.Map<String, String> headers = new java.util.TreeMap<>();
+    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), value));
+    return headers;
+  }
+
   /** Google's wording for a body over the limit, whether it was declared or only found while reading. */
   static ApiException tooLarge() {
     return ApiException.invalidArgument("Request payload size exceeds the limit: " + MAX_BYTES + " bytes.");

@@ -108,7 +108,7 @@ class FixtureWriterTest {
 
   private static Fixture recording(String prompt, String answer) {
     GenerateContentRequest request = GenerateContentRequest.of(List.of(new Content(List.of(Part.text(prompt)), "user")), null);
-    return Fixture.of(null, "test", null, Match.recorded("gemini-2.5-flash", request),
+    return Fixture.of(null, "test", null, Match.recorded("gemini-2.5-flash", request, List.of()),
         List.of(Answer.recorded(List.of(ReplyStep.text(answer)), wire(answer))));
   }
 
