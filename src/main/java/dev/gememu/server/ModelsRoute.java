@@ -18,11 +18,9 @@ import dev.gememu.model.Upstream;
 import dev.gememu.model.UpstreamRequest;
 import dev.gememu.model.WireAnswer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** The {@code models} resource: list, get, and the custom verbs {@code {model}:{method}}. */
 final class ModelsRoute {
@@ -144,11 +142,10 @@ final class ModelsRoute {
     if (call != null) {
       capture.model(call, null);
     }
-    Map<String, String> headers = new TreeMap<>();
-    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    Map<String, String> headers = RequestBody.lowerCasedHeaders(ctx);
     Upstream target = upstream.orElseThrow();
     WireAnswer answer = target.forward(new UpstreamRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers,
-        ctx.body(), call));
+        ctx.method().name().equals("GET") ? "" : RequestBody.text(ctx), call));
     Reply reply = new Reply.Verbatim(answer, target.describe());
     try {
       answer.send(framing, new ContextSink(ctx, framing.streams()));
@@ -164,7 +161,7 @@ final class ModelsRoute {
     ExchangeCapture capture = ExchangeCapture.of(ctx);
     capture.model(call, null);
     GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx));
+    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx)).withBody(RequestBody.text(ctx));
     capture.model(read, request);
     return generator.prepare(read, request, capture);
   }

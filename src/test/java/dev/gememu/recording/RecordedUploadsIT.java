@@ -1,0 +1,158 @@
+package dev.gememu.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.genai.Client;
+import com.google.genai.types.File;
+import com.google.genai.types.HttpOptions;
+import com.google.genai.types.UploadFileConfig;
+import dev.gememu.Gememu;
+import dev.gememu.fixtures.FixtureSettings;
+import dev.gememu.testing.FakeExecutor;
+import dev.gememu.testing.FakeGoogle;
+import dev.gememu.testing.RawHttp;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Uploads and request bytes in record and auto mode, against a fake Google on loopback: an upload
+ * through gememu is made upstream too, the model request goes upstream naming the upstream's copy,
+ * and the recording replays offline once the same file is uploaded again; the client's request
+ * bytes reach the upstream as sent.
+ */
+class RecordedUploadsIT {
+  private static final String KEY = "AIzaFAKE-uploads-key-never-written";
+  private static final String CSV = "city,temp\nOslo,4\nCairo,31\nLima,19\n";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path recordings;
+
+  @Test
+  void anUploadInRecordModeIsMadeUpstreamAndItsRecordingReplaysOfflineOnceTheSameFileIsUploadedAgain() throws Exception {
+    String recordedAnswer;
+    String localUri;
+    try (FakeGoogle google = FakeGoogle.start(); Gememu gememu = start(Mode.RECORD, google.url())) {
+      File local = sdk(gememu).files.upload(CSV.getBytes(StandardCharsets.UTF_8),
+          UploadFileConfig.builder().mimeType("text/csv").displayName("temps.csv").build());
+      localUri = local.uri().orElseThrow();
+      assertThat(localUri).as("the client sees gememu's file").startsWith(gememu.baseUrl("127.0.0.1"));
+      assertThat(google.files()).as("and the upstream got the same bytes").hasSize(1)
+          .hasEntrySatisfying("files/upstream-1", bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(CSV));
+
+      HttpResponse<String> answer = generate(gememu, localUri);
+      recordedAnswer = answer.body();
+
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(RawHttp.tree(recordedAnswer).at("/candidates/0/content/parts/0/text").asText())
+          .as("the upstream was asked about its own copy of the file").isEqualTo("The file says: " + CSV);
+      FakeGoogle.Received asked = google.received().get(google.received().size() - 1);
+      assertThat(asked.text()).contains(google.url() + "/v1beta/files/upstream-1").doesNotContain(localUri);
+      assertThat(google.keys()).as("the client's key, on the start and the model call (the chunk needs none)")
+          .filteredOn(key -> key.startsWith("AIza")).containsExactly(KEY, KEY);
+    }
+    String recording = Files.readString(recordings.resolve("uploads/csv.yaml"));
+    assertThat(recording).contains("fileUri: files/*").contains("mimeType: text/csv")
+        .contains("sha256: " + sha256Hex(CSV)).doesNotContain(localUri);
+
+    try (Gememu gememu = start(Mode.PLAYBACK, "http://127.0.0.1:9")) {
+      File again = sdk(gememu).files.upload(CSV.getBytes(StandardCharsets.UTF_8),
+          UploadFileConfig.builder().mimeType("text/csv").displayName("temps.csv").build());
+      assertThat(again.uri().orElseThrow()).isNotEqualTo(localUri);
+
+      HttpResponse<String> replayed = generate(gememu, again.uri().orElseThrow());
+      assertThat(replayed.statusCode()).isEqualTo(200);
+      assertThat(replayed.body()).isEqualTo(recordedAnswer);
+
+      File other = sdk(gememu).files.upload("city,temp\nOslo,5\n".getBytes(StandardCharsets.UTF_8),
+          UploadFileConfig.builder().mimeType("text/csv").build());
+      HttpResponse<String> otherFile = generate(gememu, other.uri().orElseThrow());
+      assertThat(otherFile.statusCode()).isEqualTo(404);
+      assertThat(RawHttp.tree(otherFile.body()).at("/error/message").asText()).contains("files[0].sha256");
+    }
+    assertNoKeyWasWritten();
+  }
+
+  @Test
+  void theClientsRequestBytesReachTheUpstreamAsSentInRecordAndAutoMode() throws Exception {
+    String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"What is the sum of 0..9?\"}]}],\n"
+        + "   \"tools\": [ {\"codeExecution\": {}} ],  \"futureField\": {\"b\": 2, \"a\": 1.50}}";
+    for (Mode mode : List.of(Mode.RECORD, Mode.AUTO)) {
+      try (FakeGoogle google = FakeGoogle.start(); Gememu gememu = Gememu.builder()
+          .config(config -> config.withPort(0).withRecording(RecordingSettings.defaults().withMode(mode)
+              .withUpstream(URI.create(google.url())).withRecordDir(recordings.resolve(mode.name()))))
+          .lenient(true).executor(new FakeExecutor()).start()) {
+        HttpResponse<String> answer = post(gememu, "/v1beta/models/gemini-2.5-flash:generateContent", "bytes", body);
+
+        assertThat(answer.statusCode()).as(mode.name()).isEqualTo(200);
+        assertThat(google.received()).as(mode.name()).hasSize(1);
+        assertThat(google.received().get(0).text()).as(mode.name()).isEqualTo(body);
+      }
+    }
+  }
+
+  private Gememu start(Mode mode, String upstream) {
+    return Gememu.builder().config(config -> config.withPort(0)
+        .withFixtures(FixtureSettings.none().withDirectories(List.of(recordings)))
+        .withRecording(RecordingSettings.defaults().withMode(mode).withUpstream(URI.create(upstream))
+            .withRecordDir(recordings)))
+        .executor(new FakeExecutor()).start();
+  }
+
+  private static Client sdk(Gememu gememu) {
+    return Client.builder().apiKey(KEY).httpOptions(HttpOptions.builder().baseUrl(gememu.baseUrl("127.0.0.1")).build())
+        .build();
+  }
+
+  private static HttpResponse<String> generate(Gememu gememu, String fileUri) {
+    ObjectNode request = JSON.createObjectNode();
+    ObjectNode content = request.putArray("contents").addObject();
+    content.put("role", "user");
+    ObjectNode file = content.putArray("parts").addObject().putObject("fileData");
+    file.put("mimeType", "text/csv");
+    file.put("fileUri", fileUri);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) content.get("parts")).addObject().put("text", "What does it say?");
+    return post(gememu, "/v1beta/models/gemini-2.5-flash:generateContent", "uploads/csv", request.toString());
+  }
+
+  private static HttpResponse<String> post(Gememu gememu, String path, String test, String body) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1") + path))
+          .header("Content-Type", "application/json").header("x-goog-api-key", KEY).header("x-gememu-test", test)
+          .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256Hex(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void assertNoKeyWasWritten() throws IOException {
+    try (Stream<Path> walk = Files.walk(recordings)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY).doesNotContain("AIzaFAKE");
+      }
+    }
+  }
+}
