@@ -10,6 +10,7 @@ import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
 import dev.gememu.fixtures.FixtureResponder;
 import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.fixtures.RecordedCalls;
 import dev.gememu.fixtures.FixtureWatcher;
 import dev.gememu.fixtures.Sleeper;
 import dev.gememu.journal.ExchangeStore;
@@ -114,8 +115,9 @@ final class Emulator implements AutoCloseable {
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
           Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null), files,
-          new Uploads(files, random, clock, upstream == null ? UploadMirror.NONE : upstream.uploads()))
-          .start(config.host(), config.port());
+          new Uploads(files, random, clock, upstream == null ? UploadMirror.NONE : upstream.uploads()),
+          Optional.ofNullable(recording.mode() == Mode.AUTO ? upstream : null),
+          new RecordedCalls(fixtures, RecordedAnswer::new)).start(config.host(), config.port());
       return new Emulator(config, python, scopes, calls, exchanges, files, watcher, server);
     } catch (RuntimeException e) {
       if (watcher != null) {

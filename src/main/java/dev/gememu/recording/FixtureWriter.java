@@ -8,6 +8,7 @@ import dev.gememu.fixtures.Answer;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.InvalidFixtureException;
+import dev.gememu.fixtures.Match;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,9 +82,13 @@ public final class FixtureWriter {
     }
   }
 
+  /** Whether both are recordings of one request (never a hand-written fixture, which has no request or method). */
   private static boolean sameRequest(Fixture existing, Fixture recorded) {
-    return existing.match().request() != null && existing.match().request().equals(recorded.match().request())
-        && Objects.equals(existing.match().model(), recorded.match().model());
+    Match had = existing.match();
+    Match got = recorded.match();
+    return (had.request() != null || had.method() != null) && Objects.equals(had.request(), got.request())
+        && Objects.equals(had.method(), got.method()) && Objects.equals(had.model(), got.model())
+        && had.files().equals(got.files());
   }
 
   private void atomically(Path file, Fixture fixture) {

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns an answered model call into a fixture file: matched by the canonical request, answered by
  * the wire answer as recorded plus the same answer as steps, named after the test that made it
- * (the test header) or after the model and prompt. Only {@code generateContent} and
- * {@code streamGenerateContent} are recorded; the fixtures then serve them.
+ * (the test header) or after the model and prompt. A {@code countTokens}, models get or models
+ * list answer becomes a fixture whose {@code match.method} names the call, holding only the wire
+ * answer; gememu serves it to the same call instead of answering itself.
  */
 final class Recorder {
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
@@ -61,6 +62,7 @@ final class Recorder {
   void record(UpstreamRequest request, WireRecording wire) {
     ModelCall call = request.call();
     if (call == null || call.method() == ModelCall.Method.COUNT_TOKENS) {
+      recordCall(request, wire);
       return;
     }
     GenerateContentRequest parsed;
@@ -76,6 +78,58 @@ final class Recorder {
     Path file = writer.write(directory, name(request, call, parsed), fixture);
     LOG.info("Recorded {} {} -> {}", call.model(), call.method().verb(), file);
     fixtures.reloadIfChanged();
+  }
+
+  /** Records a countTokens, models get or models list answer, matched by the call, its model and its request. */
+  private void recordCall(UpstreamRequest request, WireRecording wire) {
+    ModelCall call = request.call();
+    String[] segments = request.path().split("/"); // "", version, "models", [model]
+    String method;
+    String model;
+    JsonNode canonical;
+    if (call != null) {
+      method = "countTokens";
+      model = call.model();
+      try {
+        canonical = CanonicalRequest.ofCountTokens(lenient.readTree(request.body()));
+      } catch (Exception unreadable) {
+        LOG.warn("Not recorded: the countTokens request to {} is not JSON", request.path());
+        return;
+      }
+    } else if (segments.length == 3) {
+      method = "models.list";
+      model = null;
+      Map<String, String> query = query(request.query());
+      canonical = CanonicalRequest.ofModelsList(query.get("pageSize"), query.get("pageToken"));
+    } else {
+      method = "models.get";
+      model = segments[segments.length - 1];
+      canonical = null;
+    }
+    Fixture fixture = Fixture.of(null, "Recorded from " + upstream + " (" + method + ")", null,
+        Match.recordedCall(method, model, canonical), List.of(Answer.recorded(List.of(), wire)));
+    String test = request.headers().get(testHeader);
+    String name = test != null && !safeName(test).isEmpty() ? safeName(test) + "-" + method
+        : method + (model == null ? "" : "-" + slug(model))
+            + (canonical == null || canonical.isEmpty() ? "" : "-" + hash(canonical));
+    Path file = writer.write(directory, name, fixture);
+    LOG.info("Recorded {} {} -> {}", method, model == null ? "" : model, file);
+    fixtures.reloadIfChanged();
+  }
+
+  private static Map<String, String> query(String query) {
+    Map<String, String> parameters = new java.util.TreeMap<>();
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        parameters.put(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
+      }
+    }
+    return parameters;
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   /**

@@ -105,6 +105,22 @@ public final class FakeGoogle implements AutoCloseable {
       }
       """;
 
+  /** A models get, as Google lays it out. */
+  public static final String MODEL = """
+      {
+        "name": "models/gemini-2.5-flash",
+        "version": "001",
+        "displayName": "Gemini 2.5 Flash (as recorded)",
+        "inputTokenLimit": 1048576,
+        "outputTokenLimit": 65536,
+        "supportedGenerationMethods": [
+          "generateContent",
+          "countTokens"
+        ],
+        "thinking": true
+      }
+      """;
+
   static final String IN_BAND_ERROR = "{\"error\": {\"code\": 500,\"message\": \"An internal error has occurred.\","
       + "\"status\": \"INTERNAL\"}}";
 
@@ -187,6 +203,8 @@ public final class FakeGoogle implements AutoCloseable {
       events(exchange, "application/json; charset=UTF-8", arrayChunks());
     } else if (path.endsWith(":countTokens")) {
       whole(exchange, 200, "{\n  \"totalTokens\": 7\n}\n");
+    } else if (path.matches("/v1[a-z0-9]*/models/[^:/]+")) {
+      whole(exchange, 200, MODEL);
     } else if (path.endsWith("/models")) {
       whole(exchange, 200, "{\n  \"models\": [\n    {\n      \"name\": \"models/gemini-2.5-flash\"\n    }\n  ]\n}\n");
     } else {
