@@ -6,7 +6,6 @@ import dev.gememu.api.ApiException;
 import dev.gememu.api.Status;
 import dev.gememu.model.UpstreamRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,9 +45,24 @@ final class UpstreamClient {
     return base.toString();
   }
 
-  /** Sends the request; the answer's body arrives as it is read. */
-  HttpResponse<InputStream> send(UpstreamRequest request) {
-    return exchange(build(request), HttpResponse.BodyHandlers.ofInputStream());
+  /** Sends the request; the answer's body arrives piece by piece, each within the timeout. */
+  HttpResponse<TimedBody> send(UpstreamRequest request) {
+    return exchange(build(request), info -> new TimedBody());
+  }
+
+  /** How long the upstream may keep the client waiting: for its status line, and then for each next piece of its answer. */
+  Duration timeout() {
+    return timeout;
+  }
+
+  /** The upstream went quiet in the middle of its answer. */
+  ApiException stalled() {
+    return new ApiException(Status.DEADLINE_EXCEEDED, "gememu's upstream " + describe() + " sent nothing for "
+        + readable(timeout) + " in the middle of its answer (record mode); the answer was cut off.");
+  }
+
+  private static String readable(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   /** Sends the request and reads the whole answer. */
@@ -109,7 +123,7 @@ final class UpstreamClient {
       return http.send(request, handler);
     } catch (HttpTimeoutException e) {
       throw new ApiException(Status.DEADLINE_EXCEEDED, "gememu's upstream " + describe() + " did not answer within "
-          + timeout.toSeconds() + " s (record mode).");
+          + readable(timeout) + " (record mode).");
     } catch (IOException e) {
       throw new ApiException(Status.UNAVAILABLE, "gememu could not reach its upstream " + describe()
           + " (record mode): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

@@ -12,6 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -132,6 +135,8 @@ public final class FakeGoogle implements AutoCloseable {
   private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final AtomicInteger uploads = new AtomicInteger();
+  private final CountDownLatch released = new CountDownLatch(1);
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
 
   /** A request as it arrived: method, path with its query, the raw body. */
   public record Received(String method, String target, byte[] body) {
@@ -149,6 +154,7 @@ public final class FakeGoogle implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       FakeGoogle google = new FakeGoogle(server);
       server.createContext("/", google::handle);
+      server.setExecutor(google.handlers); // a stalled answer must not hold up the others
       server.start();
       return google;
     } catch (IOException e) {
@@ -195,6 +201,10 @@ public final class FakeGoogle implements AutoCloseable {
       startUpload(exchange);
     } else if (named != null) {
       whole(exchange, 200, fileAnswer(new String(files.get(named), StandardCharsets.UTF_8)));
+    } else if (body.contains("stall") && path.endsWith(":streamGenerateContent")) {
+      stall(exchange, "text/event-stream", "data: " + GEMINI3_EVENTS.get(0) + "\r\n\r\n");
+    } else if (body.contains("stall")) {
+      stall(exchange, "application/json; charset=UTF-8", GENERATE.substring(0, GENERATE.length() / 2));
     } else if (body.contains("quota")) {
       whole(exchange, 429, QUOTA);
     } else if (path.endsWith(":streamGenerateContent") && query.contains("alt=sse")) {
@@ -210,6 +220,27 @@ public final class FakeGoogle implements AutoCloseable {
     } else {
       whole(exchange, 200, GENERATE);
     }
+  }
+
+  /** Ends the stalls of requests that asked for one ("stall" in the body); {@link #close()} does too. */
+  public void release() {
+    released.countDown();
+  }
+
+  /** Sends the start of an answer, then nothing until released. */
+  private void stall(HttpExchange exchange, String contentType, String start) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(start.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    sent.add(start);
+    try {
+      released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    exchange.close();
   }
 
   /** Start: an absolute upload URL on this server, as Google's upload service answers. */
@@ -310,6 +341,8 @@ public final class FakeGoogle implements AutoCloseable {
 
   @Override
   public void close() {
+    release();
     server.stop(0);
+    handlers.shutdownNow();
   }
 }
