@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gememu.api.ApiException;
 import dev.gememu.api.Status;
 import dev.gememu.model.UpstreamRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -65,9 +69,31 @@ final class UpstreamClient {
     return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
-  /** Sends the request and reads the whole answer. */
-  HttpResponse<String> sendWhole(UpstreamRequest request) {
-    return exchange(build(request), HttpResponse.BodyHandlers.ofString());
+  /** An answer read whole: its status, headers and body. */
+  record Whole(int status, HttpHeaders headers, String body) {}
+
+  /** Sends the request and reads the whole answer, each piece within the timeout. */
+  Whole sendWhole(UpstreamRequest request) {
+    return whole(exchange(build(request), info -> new TimedBody()));
+  }
+
+  private Whole whole(HttpResponse<TimedBody> response) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      for (byte[] piece = response.body().next(timeout); piece != null; piece = response.body().next(timeout)) {
+        body.writeBytes(piece);
+      }
+    } catch (TimeoutException stalled) {
+      throw stalled();
+    } catch (IOException e) {
+      throw new ApiException(Status.UNAVAILABLE, "gememu's upstream " + describe() + " broke off its answer: "
+          + e.getMessage());
+    } catch (InterruptedException e) {
+      response.body().cancel();
+      Thread.currentThread().interrupt();
+      throw new ApiException(Status.UNAVAILABLE, "gememu was interrupted while reading its upstream " + describe());
+    }
+    return new Whole(response.statusCode(), response.headers(), body.toString(StandardCharsets.UTF_8));
   }
 
   private HttpRequest build(UpstreamRequest request) {
@@ -88,11 +114,11 @@ final class UpstreamClient {
   }
 
   /** Posts exactly these headers and bytes to a URL the upstream gave (its upload URL, which authorises them). */
-  HttpResponse<String> post(URI target, Map<String, String> headers, byte[] body) {
+  Whole post(URI target, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(builder::header);
-    return exchange(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return whole(exchange(builder.build(), info -> new TimedBody()));
   }
 
   /** The upstream's error envelope as an {@link ApiException} of the same status and message. */

@@ -15,7 +15,6 @@ import dev.gememu.model.UpstreamRequest;
 import dev.gememu.server.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +46,10 @@ final class UpstreamFiles implements UploadMirror {
   public Pending start(Uploads.Start start, ClientRequest request) {
     UpstreamRequest started = new UpstreamRequest("POST", "/upload/" + request.version() + "/files", request.query(),
         request.headers(), request.body(), null);
-    HttpResponse<String> response = client.sendWhole(started);
+    UpstreamClient.Whole response = client.sendWhole(started);
     String uploadUrl = response.headers().firstValue("x-goog-upload-url").orElse(null);
-    if (response.statusCode() != 200) {
-      throw client.error(response.statusCode(), response.body());
+    if (response.status() != 200) {
+      throw client.error(response.status(), response.body());
     }
     if (uploadUrl == null) {
       throw new ApiException(Status.UNAVAILABLE, "gememu's upstream " + client.describe()
@@ -63,9 +62,9 @@ final class UpstreamFiles implements UploadMirror {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Goog-Upload-Command", "upload, finalize");
     headers.put("X-Goog-Upload-Offset", "0");
-    HttpResponse<String> response = client.post(uploadUrl, headers, bytes);
-    if (response.statusCode() != 200) {
-      throw client.error(response.statusCode(), response.body());
+    UpstreamClient.Whole response = client.post(uploadUrl, headers, bytes);
+    if (response.status() != 200) {
+      throw client.error(response.status(), response.body());
     }
     JsonNode file = tree(response.body()).path("file");
     String uri = file.path("uri").asText(file.path("name").asText(""));
