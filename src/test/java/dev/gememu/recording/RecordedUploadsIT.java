@@ -46,6 +46,7 @@ class RecordedUploadsIT {
   void anUploadInRecordModeIsMadeUpstreamAndItsRecordingReplaysOfflineOnceTheSameFileIsUploadedAgain() throws Exception {
     String recordedAnswer;
     String localUri;
+    String sdkText;
     try (FakeGoogle google = FakeGoogle.start(); Gememu gememu = start(Mode.RECORD, google.url())) {
       File local = sdk(gememu).files.upload(CSV.getBytes(StandardCharsets.UTF_8),
           UploadFileConfig.builder().mimeType("text/csv").displayName("temps.csv").build());
@@ -64,6 +65,8 @@ class RecordedUploadsIT {
       assertThat(asked.text()).contains(google.url() + "/v1beta/files/upstream-1").doesNotContain(localUri);
       assertThat(google.keys()).as("the client's key, on the start and the model call (the chunk needs none)")
           .filteredOn(key -> key.startsWith("AIza")).containsExactly(KEY, KEY);
+      sdkText = sdk(gememu).models.generateContent("gemini-2.5-flash", question(localUri), null).text();
+      assertThat(sdkText).isEqualTo("The file says: " + CSV);
     }
     String recording = Files.readString(recordings.resolve("uploads/csv.yaml"));
     assertThat(recording).contains("fileUri: files/*").contains("mimeType: text/csv")
@@ -77,6 +80,8 @@ class RecordedUploadsIT {
       HttpResponse<String> replayed = generate(gememu, again.uri().orElseThrow());
       assertThat(replayed.statusCode()).isEqualTo(200);
       assertThat(replayed.body()).isEqualTo(recordedAnswer);
+      assertThat(sdk(gememu).models.generateContent("gemini-2.5-flash", question(again.uri().orElseThrow()), null)
+          .text()).isEqualTo(sdkText);
 
       File other = sdk(gememu).files.upload("city,temp\nOslo,5\n".getBytes(StandardCharsets.UTF_8),
           UploadFileConfig.builder().mimeType("text/csv").build());
@@ -85,6 +90,24 @@ class RecordedUploadsIT {
       assertThat(RawHttp.tree(otherFile.body()).at("/error/message").asText()).contains("files[0].sha256");
     }
     assertNoKeyWasWritten();
+  }
+
+  @Test
+  void aFileKeptFromAnEarlierRunIsUploadedUpstreamWhenARecordedRequestFirstNamesIt(@TempDir Path dataDir)
+      throws Exception {
+    String uri;
+    try (Gememu gememu = start(Mode.PLAYBACK, "http://127.0.0.1:9", dataDir)) {
+      uri = sdk(gememu).files.upload(CSV.getBytes(StandardCharsets.UTF_8),
+          UploadFileConfig.builder().mimeType("text/csv").build()).uri().orElseThrow();
+    }
+    try (FakeGoogle google = FakeGoogle.start(); Gememu gememu = start(Mode.RECORD, google.url(), dataDir)) {
+      String answer = sdk(gememu).models.generateContent("gemini-2.5-flash",
+          question(uri.replaceFirst("http://127.0.0.1:\\d+", gememu.baseUrl("127.0.0.1"))), null).text();
+
+      assertThat(answer).isEqualTo("The file says: " + CSV);
+      assertThat(google.files()).containsOnlyKeys("files/upstream-1");
+      assertThat(google.received()).extracting(FakeGoogle.Received::method).hasSize(3);
+    }
   }
 
   @Test
@@ -106,7 +129,12 @@ class RecordedUploadsIT {
   }
 
   private Gememu start(Mode mode, String upstream) {
+    return start(mode, upstream, null);
+  }
+
+  private Gememu start(Mode mode, String upstream, Path dataDir) {
     return Gememu.builder().config(config -> config.withPort(0)
+        .withFiles(config.files().withDataDirectory(dataDir))
         .withFixtures(FixtureSettings.none().withDirectories(List.of(recordings)))
         .withRecording(RecordingSettings.defaults().withMode(mode).withUpstream(URI.create(upstream))
             .withRecordDir(recordings)))
@@ -116,6 +144,11 @@ class RecordedUploadsIT {
   private static Client sdk(Gememu gememu) {
     return Client.builder().apiKey(KEY).httpOptions(HttpOptions.builder().baseUrl(gememu.baseUrl("127.0.0.1")).build())
         .build();
+  }
+
+  private static com.google.genai.types.Content question(String fileUri) {
+    return com.google.genai.types.Content.fromParts(com.google.genai.types.Part.fromUri(fileUri, "text/csv"),
+        com.google.genai.types.Part.fromText("What does it say?"));
   }
 
   private static HttpResponse<String> generate(Gememu gememu, String fileUri) {
