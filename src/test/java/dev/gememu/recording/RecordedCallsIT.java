@@ -9,12 +9,10 @@ import dev.gememu.testing.FakeGoogle;
 import dev.gememu.testing.RawHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +22,6 @@ class RecordedCallsIT {
   private static final String KEY = "AIzaFAKE-calls-key-never-written";
   private static final String COUNT = "/v1beta/models/gemini-2.5-flash:countTokens";
   private static final String COUNTED = "{\"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"Count me\"}]}]}";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   Path recordings;
@@ -80,27 +77,20 @@ class RecordedCallsIT {
   }
 
   private static HttpResponse<String> post(Gememu gememu, String path, String body) {
-    return send(request(gememu, path).header("Content-Type", "application/json")
+    return send(gememu, request(gememu, path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static HttpResponse<String> get(Gememu gememu, String path) {
-    return send(request(gememu, path).GET());
+    return send(gememu, request(gememu, path).GET());
   }
 
   private static HttpRequest.Builder request(Gememu gememu, String path) {
     return HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1") + path)).header("x-goog-api-key", KEY)
-        .header("x-gememu-test", "calls").timeout(Duration.ofMinutes(2));
+        .header("x-gememu-test", "calls");
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static HttpResponse<String> send(Gememu gememu, HttpRequest.Builder request) {
+    return new RawHttp(gememu.baseUrl("127.0.0.1")).send(request);
   }
 }

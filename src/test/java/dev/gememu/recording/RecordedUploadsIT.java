@@ -15,13 +15,11 @@ import dev.gememu.testing.FakeGoogle;
 import dev.gememu.testing.RawHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordedUploadsIT {
   private static final String KEY = "AIzaFAKE-uploads-key-never-written";
   private static final String CSV = "city,temp\nOslo,4\nCairo,31\nLima,19\n";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -163,17 +160,9 @@ class RecordedUploadsIT {
   }
 
   private static HttpResponse<String> post(Gememu gememu, String path, String test, String body) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1") + path))
-          .header("Content-Type", "application/json").header("x-goog-api-key", KEY).header("x-gememu-test", test)
-          .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new RawHttp(gememu.baseUrl("127.0.0.1")).send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1")
+        + path)).header("Content-Type", "application/json").header("x-goog-api-key", KEY).header("x-gememu-test", test)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static String sha256Hex(String text) throws Exception {

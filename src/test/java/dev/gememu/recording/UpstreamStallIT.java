@@ -10,7 +10,6 @@ import dev.gememu.testing.FakeGoogle;
 import dev.gememu.testing.RawHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ class UpstreamStallIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
   private static final String SSE = "/v1beta/models/gemini-3-flash-preview:streamGenerateContent?alt=sse";
   private static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   Path recordings;
@@ -93,16 +91,8 @@ class UpstreamStallIT {
   }
 
   private static HttpResponse<String> post(Gememu gememu, String path, String body) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1") + path))
-          .header("Content-Type", "application/json").header("x-goog-api-key", "AIzaFAKE-stall")
-          .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new RawHttp(gememu.baseUrl("127.0.0.1")).send(HttpRequest.newBuilder(URI.create(gememu.baseUrl("127.0.0.1")
+        + path)).header("Content-Type", "application/json").header("x-goog-api-key", "AIzaFAKE-stall")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 }
