@@ -34,7 +34,8 @@ public final class RecordingResponder implements Responder {
       }
     }
     UpstreamRequest forwarded = new UpstreamRequest("POST",
-        "/" + call.apiVersion() + "/models/" + call.model() + ":" + call.method().verb(), "", call.headers(), body, call);
+        "/" + call.apiVersion() + "/models/" + call.model() + ":" + call.method().verb(), call.query(), call.headers(),
+        body, call);
     return new Lookup.Found(new Reply.Verbatim(upstream.forward(forwarded), upstream.describe()));
   }
 }

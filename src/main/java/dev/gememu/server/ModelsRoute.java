@@ -208,7 +208,8 @@ final class ModelsRoute {
     ExchangeCapture capture = ExchangeCapture.of(ctx);
     capture.model(call, null);
     GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx)).withBody(RequestBody.text(ctx));
+    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx)).withSent(RequestBody.text(ctx),
+        ctx.queryString());
     capture.model(read, request);
     return generator.prepare(read, request, capture);
   }

@@ -108,7 +108,7 @@ class RecordedUploadsIT {
   }
 
   @Test
-  void theClientsRequestBytesReachTheUpstreamAsSentInRecordAndAutoMode() throws Exception {
+  void theClientsRequestBytesAndQueryReachTheUpstreamAsSentInRecordAndAutoMode() throws Exception {
     String body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"What is the sum of 0..9?\"}]}],\n"
         + "   \"tools\": [ {\"codeExecution\": {}} ],  \"futureField\": {\"b\": 2, \"a\": 1.50}}";
     for (Mode mode : List.of(Mode.RECORD, Mode.AUTO)) {
@@ -116,13 +116,16 @@ class RecordedUploadsIT {
           .config(config -> config.withPort(0).withRecording(RecordingSettings.defaults().withMode(mode)
               .withUpstream(URI.create(google.url())).withRecordDir(recordings.resolve(mode.name()))))
           .lenient(true).executor(new FakeExecutor()).start()) {
-        HttpResponse<String> answer = post(gememu, "/v1beta/models/gemini-2.5-flash:generateContent", "bytes", body);
+        HttpResponse<String> answer = post(gememu, "/v1beta/models/gemini-2.5-flash:generateContent?key=" + KEY,
+            "bytes", body);
 
         assertThat(answer.statusCode()).as(mode.name()).isEqualTo(200);
         assertThat(google.received()).as(mode.name()).hasSize(1);
         assertThat(google.received().get(0).text()).as(mode.name()).isEqualTo(body);
+        assertThat(google.received().get(0).target()).as(mode.name()).endsWith("?key=" + KEY);
       }
     }
+    assertNoKeyWasWritten();
   }
 
   private Gememu start(Mode mode, String upstream) {
