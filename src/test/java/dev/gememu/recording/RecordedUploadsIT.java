@@ -1,10 +1,12 @@
 package dev.gememu.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.genai.Client;
+import com.google.genai.errors.ApiException;
 import com.google.genai.types.File;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.UploadFileConfig;
@@ -87,6 +89,23 @@ class RecordedUploadsIT {
       assertThat(RawHttp.tree(otherFile.body()).at("/error/message").asText()).contains("files[0].sha256");
     }
     assertNoKeyWasWritten();
+  }
+
+  @Test
+  void anUploadTheUpstreamRefusesIsRefusedWithItsErrorAndNothingIsKept() {
+    try (FakeGoogle google = FakeGoogle.start(); Gememu gememu = start(Mode.RECORD, google.url())) {
+      Client refused = Client.builder().apiKey(FakeGoogle.REFUSED_KEY)
+          .httpOptions(HttpOptions.builder().baseUrl(gememu.baseUrl("127.0.0.1")).build()).build();
+
+      assertThatThrownBy(() -> refused.files.upload(CSV.getBytes(StandardCharsets.UTF_8),
+          UploadFileConfig.builder().mimeType("text/csv").build()))
+          .isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("API key not valid");
+          });
+      assertThat(RawHttp.tree(new RawHttp(gememu.baseUrl("127.0.0.1")).get("/v1beta/files").body()).path("files"))
+          .as("no local copy either").isEmpty();
+    }
   }
 
   @Test

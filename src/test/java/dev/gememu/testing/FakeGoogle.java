@@ -124,6 +124,19 @@ public final class FakeGoogle implements AutoCloseable {
       }
       """;
 
+  /** A key this fake refuses, as Google refuses an invalid one. */
+  public static final String REFUSED_KEY = "AIzaFAKE-refused";
+
+  static final String REFUSED = """
+      {
+        "error": {
+          "code": 400,
+          "message": "API key not valid. Please pass a valid API key.",
+          "status": "INVALID_ARGUMENT"
+        }
+      }
+      """;
+
   static final String IN_BAND_ERROR = "{\"error\": {\"code\": 500,\"message\": \"An internal error has occurred.\","
       + "\"status\": \"INTERNAL\"}}";
 
@@ -197,6 +210,8 @@ public final class FakeGoogle implements AutoCloseable {
     String named = namedFile(body);
     if (path.startsWith("/upload/") && query.contains("upload_id=")) {
       finishUpload(exchange, query.replaceAll(".*upload_id=([^&]*).*", "$1"), bytes);
+    } else if (path.startsWith("/upload/") && REFUSED_KEY.equals(key)) {
+      whole(exchange, 400, REFUSED);
     } else if (path.startsWith("/upload/")) {
       startUpload(exchange);
     } else if (named != null) {
