@@ -1,5 +1,9 @@
 package dev.gememu.recording;
 
+import java.util.stream.Stream;
+import java.util.Objects;
+import java.net.URLDecoder;
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,7 +122,7 @@ final class Recorder {
   }
 
   private static Map<String, String> query(String query) {
-    Map<String, String> parameters = new java.util.TreeMap<>();
+    Map<String, String> parameters = new TreeMap<>();
     for (String pair : query.split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0) {
@@ -129,7 +133,7 @@ final class Recorder {
   }
 
   private static String decode(String text) {
-    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   /**
@@ -151,8 +155,8 @@ final class Recorder {
   }
 
   private static boolean uploaded(GenerateContentRequest request) {
-    return request.contents() != null && request.contents().stream().filter(java.util.Objects::nonNull)
-        .flatMap(content -> content.parts() == null ? java.util.stream.Stream.empty() : content.parts().stream())
+    return request.contents() != null && request.contents().stream().filter(Objects::nonNull)
+        .flatMap(content -> content.parts() == null ? Stream.empty() : content.parts().stream())
         .anyMatch(part -> part != null && part.fileData() != null
             && InputFiles.uploadedId(part.fileData().fileUri()).isPresent());
   }

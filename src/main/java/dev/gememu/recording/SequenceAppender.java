@@ -1,5 +1,6 @@
 package dev.gememu.recording;
 
+import java.util.regex.Matcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class SequenceAppender {
     List<int[]> answerBlocks = new ArrayList<>();
     int[] sequence = null;
     for (int i = 0; i < lines.size(); i++) {
-      java.util.regex.Matcher key = TOP_LEVEL_KEY.matcher(lines.get(i));
+      Matcher key = TOP_LEVEL_KEY.matcher(lines.get(i));
       if (!key.matches()) {
         continue;
       }

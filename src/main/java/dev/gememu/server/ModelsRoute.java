@@ -1,5 +1,6 @@
 package dev.gememu.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
@@ -121,7 +122,7 @@ final class ModelsRoute {
    * (recording it); false when neither applies and gememu answers itself.
    */
   private boolean recordedOrPassedOn(Context ctx, ModelCall call, String method, String model,
-      com.fasterxml.jackson.databind.JsonNode request) {
+      JsonNode request) {
     Optional<Reply.Verbatim> recorded = recordings.find(method, model, request);
     if (recorded.isPresent()) {
       ExchangeCapture capture = ExchangeCapture.of(ctx);

@@ -1,5 +1,9 @@
 package dev.gememu.server;
 
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import dev.gememu.api.ApiException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -32,13 +36,13 @@ final class RequestBody {
 
   /** The body as text, as sent (read once, see {@link #bytes}). */
   static String text(Context ctx) {
-    return new String(bytes(ctx), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes(ctx), StandardCharsets.UTF_8);
   }
 
   /** The request's headers with their names lower-cased. */
-  static java.util.Map<String, String> lowerCasedHeaders(Context ctx) {
-    java.util.Map<String, String> headers = new java.util.TreeMap<>();
-    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), value));
+  static Map<String, String> lowerCasedHeaders(Context ctx) {
+    Map<String, String> headers = new TreeMap<>();
+    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
     return headers;
   }
 
