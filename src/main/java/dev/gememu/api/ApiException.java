@@ -76,6 +76,11 @@ public final class ApiException extends RuntimeException {
     return invalidArgument("Thinking level is not supported for this model.");
   }
 
+  /** Google's answer to a {@code thinkingConfig} holding both a budget and a level. */
+  public static ApiException thinkingBudgetAndLevel() {
+    return invalidArgument("You can only set only one of thinking budget and thinking level.");
+  }
+
   /** A number as Google prints it: {@code 3}, not {@code 3.0}. */
   private static String plain(Number value) {
     double d = value.doubleValue();

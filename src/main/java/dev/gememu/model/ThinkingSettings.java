@@ -7,7 +7,8 @@ import dev.gememu.api.ThinkingConfig;
  * The thinking settings Google refuses, with its messages: any thinking on a model that does not think
  * (Gemini 2.0), a {@code thinkingLevel} before Gemini 3, and a Gemini 2.5 {@code thinkingBudget} outside
  * the range Google documents for the model: Pro 128 to 32768 (it cannot stop thinking), Flash 0 to
- * 24576, Flash-Lite 0 or 512 to 24576; -1 (dynamic) everywhere. Gemini 3 budgets are not checked.
+ * 24576, Flash-Lite 0 or 512 to 24576; -1 (dynamic) everywhere. Gemini 3 budgets are not checked, but a
+ * budget beside a level is refused on every thinking model.
  */
 final class ThinkingSettings {
   private static final int DYNAMIC = -1;
@@ -25,6 +26,9 @@ final class ThinkingSettings {
         throw ApiException.notEnabled("Thinking", model.id());
       }
       return;
+    }
+    if (thinking.thinkingBudget() != null && thinking.thinkingLevel() != null) {
+      throw ApiException.thinkingBudgetAndLevel();
     }
     if (model.gemini3()) {
       return;

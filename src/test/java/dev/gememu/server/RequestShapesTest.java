@@ -170,6 +170,8 @@ class RequestShapesTest {
     assertThat(refused("gemini-2.5-pro", "{\"thinkingConfig\": {\"thinkingBudget\": 0}}")).isEqualTo("Budget 0 is invalid. This model only works in thinking mode.");
     assertThat(refused("gemini-2.5-flash", "{\"thinkingConfig\": {\"thinkingBudget\": 24577}}")).isEqualTo("The thinking budget (24577) is invalid.");
     assertThat(refused("gemini-2.5-flash-lite", "{\"thinkingConfig\": {\"thinkingBudget\": 256}}")).isEqualTo("The thinking budget (256) is invalid.");
+    assertThat(refused("gemini-flash-latest", "{\"thinkingConfig\": {\"thinkingBudget\": 4096, \"thinkingLevel\": \"low\"}}"))
+        .isEqualTo("You can only set only one of thinking budget and thinking level.");
     accepted("gemini-2.5-flash", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": 0}}}", ASK);
     accepted("gemini-2.5-pro", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": -1, \"includeThoughts\": true}}}", ASK);
     accepted("gemini-2.5-flash-lite", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": 512}}}", ASK);
