@@ -180,11 +180,25 @@ class RequestShapesTest {
   }
 
   @Test
+  void refusesANumberOrABooleanWhereAStringBelongsAsGoogleDoes() {
+    assertThat(invalid("{\"contents\": [{\"role\": 0.5, \"parts\": [{\"text\": \"hi\"}]}]}"))
+        .isEqualTo("Invalid JSON payload received. Invalid value at 'contents[0].role' (TYPE_STRING), 0.5");
+    assertThat(invalid("{\"contents\": [" + ASK + "], \"generationConfig\": {\"stopSequences\": [true]}}"))
+        .isEqualTo("Invalid JSON payload received. Invalid value at 'generation_config.stop_sequences[0]' (TYPE_STRING), true");
+  }
+
+  @Test
   void stillRefusesAPartHoldingNothing() {
     ApiException error = catchThrowableOfType(ApiException.class,
         () -> prepare("gemini-3-flash-preview", "{\"contents\": [{\"parts\": [{\"thought\": true}]}]}"));
     assertThat(error.getMessage()).isEqualTo(
         "* GenerateContentRequest.contents[0].parts[0].data: required oneof field 'data' must have one initialized field\n");
+  }
+
+  private String invalid(String body) {
+    ApiException error = catchThrowableOfType(ApiException.class, () -> prepare("gemini-2.5-flash", body));
+    assertThat(error).as(body).isNotNull();
+    return error.getMessage();
   }
 
   private void accepted(String model, String template, String argument) {
