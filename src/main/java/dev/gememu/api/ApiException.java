@@ -81,6 +81,11 @@ public final class ApiException extends RuntimeException {
     return invalidArgument("You can only set only one of thinking budget and thinking level.");
   }
 
+  /** Google's answer to a turn whose role is neither {@code user} nor {@code model} (e.g. {@code assistant}). */
+  public static ApiException invalidRole() {
+    return invalidArgument("Please use a valid role: user, model.");
+  }
+
   /** A number as Google prints it: {@code 3}, not {@code 3.0}. */
   private static String plain(Number value) {
     double d = value.doubleValue();

@@ -188,6 +188,14 @@ class RequestShapesTest {
   }
 
   @Test
+  void refusesARoleOtherThanUserOrModelWithGooglesMessage() {
+    assertThat(invalid("{\"contents\": [{\"role\": \"assistant\", \"parts\": [{\"text\": \"hi\"}]}, " + ASK + "]}"))
+        .isEqualTo("Please use a valid role: user, model.");
+    accepted("gemini-2.5-flash", """
+        {"contents": [{"parts": [{"text": "hi"}]}, {"role": "model", "parts": [{"text": "Hello"}]}, %s]}""", ASK);
+  }
+
+  @Test
   void stillRefusesAPartHoldingNothing() {
     ApiException error = catchThrowableOfType(ApiException.class,
         () -> prepare("gemini-3-flash-preview", "{\"contents\": [{\"parts\": [{\"thought\": true}]}]}"));
