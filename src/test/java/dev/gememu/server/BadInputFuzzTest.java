@@ -43,7 +43,8 @@ class BadInputFuzzTest {
       "/v1beta/models/gemini-3-flash-preview:generateContent",
       "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
       "/v1beta/models/gemini-2.5-pro:streamGenerateContent",
-      "/v1beta/models/gemini-2.5-flash:countTokens");
+      "/v1beta/models/gemini-2.5-flash:countTokens",
+      "/v1beta/models/gemini-3.5-flash:streamGenerateContent?$alt=json;enum-encoding=int");
 
   /** Valid bodies, between them holding every kind of field the SDKs send. */
   private static final List<String> SEEDS = List.of("""
