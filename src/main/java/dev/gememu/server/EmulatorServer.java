@@ -72,6 +72,8 @@ public final class EmulatorServer implements AutoCloseable {
     app.delete(AdminRoute.PREFIX + "/fixtures/<name>", admin::remove);
     app.get(AdminRoute.PREFIX + "/journal", admin::journal);
     app.delete(AdminRoute.PREFIX + "/journal", admin::clearJournal);
+    // Javalin answers its own HttpResponseExceptions (an unknown route) itself unless a handler names that class.
+    app.exception(HttpResponseException.class, steps::failed);
     app.exception(Exception.class, steps::failed);
     app.error(404, ctx -> {
       if (ctx.result() == null || ctx.result().isEmpty()) {
