@@ -141,7 +141,10 @@ public final class EmulatorServer implements AutoCloseable {
       }
     }
 
-    /** Answers that went wrong at INFO, the rest at DEBUG: a line per answer cost ~8% of the CPU of a playback request (the journal keeps every exchange anyway). */
+    /**
+     * Answers that went wrong at INFO, the rest at DEBUG: a line per answer cost ~8% of the CPU of a
+     * playback request (the journal keeps every exchange anyway).
+     */
     @Override
     public void log(Context ctx, float millis) {
       if (ctx.statusCode() >= 400) {
