@@ -39,7 +39,8 @@ $(GO_SDK)/bin/.built: $(GO_SDK)/go.mod $(GO_SDK)/go.sum $(wildcard $(GO_SDK)/*/*
 run: build
 	bin/gememu --fixtures fixtures $(ARGS)
 
-# Pure-Python packages for the sandbox, from Debian's packages; skipped with a message without apt.
+# GraalPy's pure-Python packages, pinned with hashes in graalpy/requirements.txt (pip from the index);
+# rebuilt when that file changes, skipped with a loud message without python3/pip.
 python-libs:
 	bin/fetch-python-libs
 

@@ -54,6 +54,12 @@ const CONFIG_FIELDS = {
   automaticFunctionCalling: { automaticFunctionCalling: { disable: true } },
 };
 
+/**
+ * Fields Google refuses on MODEL are sent to a model that has them, so each request would also pass
+ * against Google: penalties and logprobs exist on Gemini 2.0 only, thinkingLevel from Gemini 3 on.
+ */
+const FIELD_MODELS = { logprobs: 'gemini-2.0-flash', penalties: 'gemini-2.0-flash', thinkingLevel: 'gemini-3-flash-preview' };
+
 /** A history holding every kind of part the SDK maps for the Gemini API; `videoUri` names an uploaded file. */
 const history = videoUri => [
   { role: 'user', parts: [
@@ -171,7 +177,7 @@ await main({
     for (const [name, config] of Object.entries(CONFIG_FIELDS)) {
       try {
         // Without the code execution tool (otherTools has it) the model answers in text and runs nothing: faster.
-        const response = await ai.models.generateContent({ model: MODEL, contents: 'Run this:\n```python\nprint(3)\n```', config });
+        const response = await ai.models.generateContent({ model: FIELD_MODELS[name] ?? MODEL, contents: 'Run this:\n```python\nprint(3)\n```', config });
         const answered = config.tools ? response.codeExecutionResult === '3\n' : response.text?.length > 0;
         results[name] = answered ? 'ok' : 'unexpected: ' + JSON.stringify(response);
       } catch (e) {

@@ -95,11 +95,13 @@ await main({
         { role: 'user', content: 'Run this:\n```python\nprint(1 + 2)\n```' },
       ],
       maxOutputTokens: 2048, temperature: 0.5, topP: 0.9, topK: 40, seed: 7,
-      presencePenalty: 0.1, frequencyPenalty: 0.1, stopSequences: ['STOP!'],
+      // Gemini 3 refuses non-zero penalties (Penalty is not enabled for models/…); zero is sent and accepted.
+      presencePenalty: 0, frequencyPenalty: 0, stopSequences: ['STOP!'],
       maxRetries: 0,
       providerOptions: { google: {
         responseModalities: ['TEXT'],
-        thinkingConfig: { thinkingBudget: 128, includeThoughts: true, thinkingLevel: 'low' },
+        // Google refuses thinkingBudget beside thinkingLevel on Gemini 3.
+        thinkingConfig: { includeThoughts: true, thinkingLevel: 'low' },
         cachedContent: 'cachedContents/abc',
         safetySettings: [{ category: 'HARM_CATEGORY_HATE_SPEECH', threshold: 'BLOCK_NONE' }],
         audioTimestamp: true,

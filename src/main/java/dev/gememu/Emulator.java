@@ -3,12 +3,14 @@ package dev.gememu;
 import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.PythonExecutor;
 import dev.gememu.files.FileStore;
+import dev.gememu.files.UploadMirror;
 import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureDirectories;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.FixtureMatcher;
 import dev.gememu.fixtures.FixtureResponder;
 import dev.gememu.fixtures.FixtureStore;
+import dev.gememu.fixtures.RecordedCalls;
 import dev.gememu.fixtures.FixtureWatcher;
 import dev.gememu.fixtures.Sleeper;
 import dev.gememu.journal.ExchangeStore;
@@ -105,7 +107,7 @@ final class Emulator implements AutoCloseable {
       CallLog calls = CallLog.following(exchanges, scopes, CALL_LOG_CAPACITY);
       ModelCatalog catalog = new ModelCatalog(config.models());
       UpstreamProxy upstream = recording.mode() == Mode.PLAYBACK ? null
-          : new UpstreamProxy(recording, recordDir, new FixtureWriter(), fixtures);
+          : new UpstreamProxy(recording, recordDir, new FixtureWriter(), fixtures, files);
       List<Responder> responders = new ArrayList<>(firstResponders);
       responders.add(scopes);
       // Auto mode records what no fixture answers; inline code would answer some of those itself.
@@ -115,7 +117,9 @@ final class Emulator implements AutoCloseable {
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
       EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
           Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null), files,
-          new Uploads(files, random)).start(config.host(), config.port());
+          new Uploads(files, random, clock, upstream == null ? UploadMirror.NONE : upstream.uploads()),
+          Optional.ofNullable(recording.mode() == Mode.AUTO ? upstream : null),
+          new RecordedCalls(fixtures, RecordedAnswer::new)).start(config.host(), config.port());
       if (background != null) {
         background.start();
       }

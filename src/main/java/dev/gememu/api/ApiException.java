@@ -61,6 +61,31 @@ public final class ApiException extends RuntimeException {
     return invalidArgument(feature + " is not enabled for models/" + modelId);
   }
 
+  /** Google's answer to a {@code thinkingBudget} outside the model's range: {@code The thinking budget (52428) is invalid.} */
+  public static ApiException invalidThinkingBudget(int budget) {
+    return invalidArgument("The thinking budget (" + budget + ") is invalid.");
+  }
+
+  /** Google's answer to {@code thinkingBudget: 0} on a model that cannot stop thinking (Gemini 2.5 Pro). */
+  public static ApiException thinkingRequired() {
+    return invalidArgument("Budget 0 is invalid. This model only works in thinking mode.");
+  }
+
+  /** Google's answer to a {@code thinkingLevel} sent to a model before Gemini 3, which takes a budget instead. */
+  public static ApiException thinkingLevelNotSupported() {
+    return invalidArgument("Thinking level is not supported for this model.");
+  }
+
+  /** Google's answer to a {@code thinkingConfig} holding both a budget and a level. */
+  public static ApiException thinkingBudgetAndLevel() {
+    return invalidArgument("You can only set only one of thinking budget and thinking level.");
+  }
+
+  /** Google's answer to a turn whose role is neither {@code user} nor {@code model} (e.g. {@code assistant}). */
+  public static ApiException invalidRole() {
+    return invalidArgument("Please use a valid role: user, model.");
+  }
+
   /** A number as Google prints it: {@code 3}, not {@code 3.0}. */
   private static String plain(Number value) {
     double d = value.doubleValue();

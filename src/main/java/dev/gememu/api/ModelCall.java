@@ -10,10 +10,11 @@ import java.util.TreeMap;
  * One call to a model resource, parsed from the last path segment, e.g.
  * {@code gemini-2.5-flash:generateContent} under {@code /v1beta/models/}, with the request headers
  * (names lower-cased) so that replies can be scoped by header, and the unknown body fields a
- * {@code --lenient} server accepted, for the journal.
+ * {@code --lenient} server accepted, for the journal, and the body and query string as the client
+ * sent them, for passing the request on upstream unchanged (empty when not known).
  */
 public record ModelCall(String apiVersion, String model, Method method, Map<String, String> headers,
-    List<String> ignoredFields) {
+    List<String> ignoredFields, String body, String query) {
 
   public ModelCall {
     TreeMap<String, String> lowerCased = new TreeMap<>();
@@ -22,10 +23,12 @@ public record ModelCall(String apiVersion, String model, Method method, Map<Stri
     }
     headers = Map.copyOf(lowerCased);
     ignoredFields = ignoredFields == null ? List.of() : List.copyOf(ignoredFields);
+    body = body == null ? "" : body;
+    query = query == null ? "" : query;
   }
 
   public ModelCall(String apiVersion, String model, Method method, Map<String, String> headers) {
-    this(apiVersion, model, method, headers, List.of());
+    this(apiVersion, model, method, headers, List.of(), "", "");
   }
 
   public ModelCall(String apiVersion, String model, Method method) {
@@ -36,7 +39,18 @@ public record ModelCall(String apiVersion, String model, Method method, Map<Stri
     if (fields.isEmpty() && ignoredFields.isEmpty()) {
       return this;
     }
-    return new ModelCall(apiVersion, model, method, headers, fields);
+    return new ModelCall(apiVersion, model, method, headers, fields, body, query);
+  }
+
+  /** A copy carrying the body and the raw query string (without {@code ?}) as the client sent them. */
+  public ModelCall withSent(String sentBody, String sentQuery) {
+    return new ModelCall(apiVersion, model, method, headers, ignoredFields, sentBody, sentQuery);
+  }
+
+  @Override
+  public String toString() {
+    return "ModelCall[" + apiVersion + "/" + resourceName() + ":" + method.verb() + ", " + headers.size()
+        + " header(s), ignoredFields=" + ignoredFields + ", " + body.length() + " body chars]"; // the query may hold a key
   }
 
   /** The value of a request header, by case-insensitive name, or null. */

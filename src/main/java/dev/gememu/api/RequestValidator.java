@@ -2,13 +2,23 @@ package dev.gememu.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Checks a parsed request the way Google does, with Google's messages. */
 public final class RequestValidator {
   private RequestValidator() {}
 
+  /**
+   * Roles Google takes: {@code user} and {@code model}, and {@code function}, which older SDKs send
+   * for function responses; a missing role is a user turn.
+   */
+  private static final Set<String> ROLES = Set.of("user", "model", "function");
+
   /** Throws {@code INVALID_ARGUMENT} listing every violation, one {@code * } line each. */
   public static void validate(String requestType, List<Content> contents) {
+    if (contents != null && contents.stream().anyMatch(turn -> turn != null && !ROLES.contains(turn.effectiveRole()))) {
+      throw ApiException.invalidRole();
+    }
     List<String> violations = new ArrayList<>();
     if (contents == null || contents.isEmpty()) {
       violations.add(requestType + ".contents: contents is not specified");

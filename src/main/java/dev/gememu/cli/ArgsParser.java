@@ -104,6 +104,11 @@ final class ArgsParser {
       + " The key sent is the client's own, or GEMEMU_UPSTREAM_API_KEY when set; it is never written anywhere.")
   String upstream;
 
+  @Option(names = "--upstream-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the upstream may keep a call waiting in record and auto mode: for its status line,"
+          + " then for each next piece of its answer (default ${DEFAULT-VALUE}).")
+  Duration upstreamTimeout;
+
   @Option(names = "--record-dir", paramLabel = "DIR",
       description = "Where recordings are written (default: the first --fixtures directory).")
   String recordDir;
@@ -144,7 +149,7 @@ final class ArgsParser {
             : redact.stream().map(String::trim).filter(name -> !name.isEmpty()).toList())))
         .withRecording(defaults.recording().withMode(Mode.parse(mode)).withUpstream(URI.create(upstream))
             .withRecordDir(recordDir == null || recordDir.isBlank() ? null : Path.of(recordDir)).withReexecute(reexecute)
-            .withUpstreamKey(upstreamKey))
+            .withUpstreamKey(upstreamKey).withUpstreamTimeout(upstreamTimeout))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
         .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers).withWorkerHeapMb(workerHeapMb)

@@ -41,6 +41,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("--sandbox-disk", config -> (config.executor().files().maxBytes() >> 20) + "m"),
       Map.entry("--mode", config -> config.recording().mode().name().toLowerCase(Locale.ROOT)),
       Map.entry("--upstream", config -> config.recording().upstream()),
+      Map.entry("--upstream-timeout", config -> Durations.protoSpelling(config.recording().upstreamTimeout())),
       Map.entry("--record-dir", config -> config.recording().recordDir() == null ? "" : config.recording().recordDir()),
       Map.entry("--reexecute", config -> config.recording().reexecute()),
       Map.entry("--redact", config -> ""),

@@ -43,15 +43,20 @@ final class RoutingExecutor implements PythonExecutor {
 
   @Override
   public ExecutionResult execute(ExecutionRequest request) {
+    Interpreter wanted = wanted(request);
     Interpreter chosen = choose(request);
     if (chosen == Interpreter.CPYTHON) {
       return cpython.get().execute(request).withRanOn(Interpreter.CPYTHON);
     }
-    return withLibraryHint(graalPy.get().execute(request)).withRanOn(Interpreter.GRAALPY);
+    return withLibraryHint(graalPy.get().execute(request), wanted).withRanOn(Interpreter.GRAALPY);
+  }
+
+  private Interpreter wanted(ExecutionRequest request) {
+    return request.interpreter() != null ? request.interpreter() : mode;
   }
 
   Interpreter choose(ExecutionRequest request) {
-    Interpreter wanted = request.interpreter() != null ? request.interpreter() : mode;
+    Interpreter wanted = wanted(request);
     if (wanted == Interpreter.AUTO) {
       boolean needsCPython = ImportScanner.topLevelModules(request.code()).stream().anyMatch(cpythonOnly::contains);
       return needsCPython && cpythonMissing == null ? Interpreter.CPYTHON : Interpreter.GRAALPY;
@@ -63,16 +68,28 @@ final class RoutingExecutor implements PythonExecutor {
     return wanted;
   }
 
-  /** A module GraalPy lacks gets a note saying where Gemini's full library set is. */
-  private ExecutionResult withLibraryHint(ExecutionResult result) {
+  /**
+   * A module GraalPy lacks gets a note saying where Gemini's full library set is, unless CPython
+   * is here and lacks it too.
+   */
+  private ExecutionResult withLibraryHint(ExecutionResult result, Interpreter wanted) {
     Matcher missing = result.error() == null ? null : MISSING_MODULE.matcher(result.error());
     if (missing == null || !missing.find()) {
       return result;
     }
-    String how = cpythonMissing == null
-        ? "run gememu with --executor auto (the default) or --executor cpython"
-        : "it cannot run here: " + cpythonMissing + "; " + CPythonZygote.INSTALL_HINT + ", then run with --executor auto";
-    return result.withError(result.error() + "\n[gememu] GraalPy cannot import '" + missing.group(1)
+    String module = missing.group(1);
+    String how;
+    if (cpythonMissing != null) {
+      how = "it cannot run here: " + cpythonMissing + "; " + CPythonZygote.INSTALL_HINT + ", then run with --executor auto";
+    } else if (!cpythonOnly.contains(module)) {
+      return result;
+    } else if (wanted == Interpreter.AUTO) {
+      how = "--executor auto sends code there when it imports '" + module + "' with an import statement (this code"
+          + " imported it another way); or choose it with --executor cpython or a fixture's executor: cpython";
+    } else {
+      how = "run gememu with --executor auto (the default) or --executor cpython";
+    }
+    return result.withError(result.error() + "\n[gememu] GraalPy cannot import '" + module
         + "'. Gemini's full library set (numpy, pandas, matplotlib, scipy, scikit-learn, PIL, OpenCV, ...) needs"
         + " the CPython executor: " + how + ".\n");
   }

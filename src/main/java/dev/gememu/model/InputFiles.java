@@ -76,6 +76,12 @@ public final class InputFiles {
     return List.copyOf(files);
   }
 
+  /** The id of the uploaded file a {@code fileData} URI names ({@code files/<id>} at its end), if it names one. */
+  public static Optional<String> uploadedId(String fileUri) {
+    Matcher uploaded = fileUri == null ? null : UPLOADED.matcher(fileUri.strip());
+    return uploaded != null && uploaded.find() ? Optional.of(uploaded.group(1)) : Optional.empty();
+  }
+
   /** The files by sandbox name, their bytes read now: what an execution request carries. */
   public static Map<String, byte[]> contents(List<InputFile> files) {
     Map<String, byte[]> contents = new LinkedHashMap<>();
@@ -94,11 +100,11 @@ public final class InputFiles {
     if (data == null || data.fileUri() == null) {
       return Optional.empty();
     }
-    Matcher uploaded = UPLOADED.matcher(data.fileUri().strip());
-    if (!uploaded.find()) {
+    Optional<String> id = uploadedId(data.fileUri());
+    if (id.isEmpty()) {
       return Optional.empty(); // a URL Gemini fetches itself (e.g. YouTube): nothing for the code
     }
-    StoredFile file = store.require(uploaded.group(1));
+    StoredFile file = store.require(id.get());
     return Optional.of(new InputFile(name(number, file.mimeType()), file.mimeType(), file.displayName(),
         file.sizeBytes(), file.sha256(), () -> store.read(file)));
   }

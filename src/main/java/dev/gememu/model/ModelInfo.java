@@ -26,6 +26,15 @@ public record ModelInfo(
 
   private static final Pattern NUMBERED = Pattern.compile("^gemini-(\\d+)(?:\\.(\\d+))?(?:-|$)");
 
+  /**
+   * Whether it takes presence and frequency penalties and returns logprobs: Gemini 2.0 does; Google
+   * answers {@code Penalty is not enabled for models/…} and {@code Logprobs is not enabled for models/…}
+   * for the thinking models that came after it.
+   */
+  public boolean penaltiesAndLogprobs() {
+    return !thinking;
+  }
+
   /** Gemini 3's ways with failures; see {@link #gemini3}. */
   public boolean splitsFailureOutput() {
     return gemini3;

@@ -9,4 +9,7 @@ public interface WireSink {
 
   /** One stream event with its framing (e.g. {@code data: {...}\r\n\r\n}), or a whole non-streaming body. */
   void write(String chunk);
+
+  /** Notes that the answer, already under way, ends with an in-band error saying this (sent next, as a chunk). */
+  default void failed(String message) {}
 }

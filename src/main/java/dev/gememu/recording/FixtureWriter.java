@@ -8,6 +8,7 @@ import dev.gememu.fixtures.Answer;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.fixtures.InvalidFixtureException;
+import dev.gememu.fixtures.Match;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +18,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Writes recorded fixtures as YAML files, atomically: the text goes to a hidden temporary file in
  * the same directory (which the fixture loader skips), then replaces the target in one move, so a
  * reader sees the old file or the new one, never half of one. A second recording of the same
- * request becomes the next answer of the file's {@code sequence}; a different request under a name
- * already taken gets the next free name ({@code name-2}, …). Nothing is ever silently overwritten.
+ * request becomes the next answer of the file's {@code sequence}, added to the text so the file's
+ * comments and layout stay as the user left them; a different request under a name already taken
+ * gets the next free name ({@code name-2}, …). Nothing is ever silently overwritten.
  */
 public final class FixtureWriter {
   /** Writes bytes to a path; a seam so a test can fail halfway through a write. */
@@ -63,7 +66,7 @@ public final class FixtureWriter {
         throw new IllegalArgumentException("recording name \"" + name + "\" leaves the directory " + root);
       }
       if (!Files.exists(file)) {
-        atomically(file, recorded);
+        atomically(file, HEADER + yaml(recorded));
         return file;
       }
       Fixture existing;
@@ -75,25 +78,54 @@ public final class FixtureWriter {
       if (sameRequest(existing, recorded)) {
         List<Answer> answers = new ArrayList<>(existing.answers());
         answers.addAll(recorded.answers());
-        atomically(file, existing.withAnswers(answers));
+        atomically(file, appended(file, answers, recorded).orElseGet(() -> HEADER + yaml(existing.withAnswers(answers))));
         return file;
       }
     }
   }
 
+  /** Whether both are recordings of one request (never a hand-written fixture, which has no request or method). */
   private static boolean sameRequest(Fixture existing, Fixture recorded) {
-    return existing.match().request() != null && existing.match().request().equals(recorded.match().request())
-        && Objects.equals(existing.match().model(), recorded.match().model());
+    Match had = existing.match();
+    Match got = recorded.match();
+    return (had.request() != null || had.method() != null) && Objects.equals(had.request(), got.request())
+        && Objects.equals(had.method(), got.method()) && Objects.equals(had.model(), got.model())
+        && had.files().equals(got.files());
   }
 
-  private void atomically(Path file, Fixture fixture) {
+  /**
+   * The file's text with the new answers appended to its sequence, everything the user wrote kept;
+   * empty when the edited text would not read back as exactly these answers (then the file is written anew).
+   */
+  private Optional<String> appended(Path file, List<Answer> answers, Fixture recorded) {
+    try {
+      Optional<String> text = SequenceAppender.append(Files.readString(file), yaml(recorded.answers()));
+      return text.filter(edited -> {
+        try {
+          return loader.parse(edited, FixtureLoader.Format.YAML, file.toString(), null).answers().equals(answers);
+        } catch (InvalidFixtureException unreadable) {
+          return false;
+        }
+      });
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private String yaml(Object value) {
+    try {
+      return yaml.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the recording as YAML", e);
+    }
+  }
+
+  private void atomically(Path file, String text) {
     Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      bytes.write(temporary, (HEADER + yaml.writeValueAsString(fixture)).getBytes(StandardCharsets.UTF_8));
+      bytes.write(temporary, text.getBytes(StandardCharsets.UTF_8));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the recording as YAML", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the recording " + file, e);
     } finally {

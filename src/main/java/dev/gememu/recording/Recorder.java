@@ -1,5 +1,9 @@
 package dev.gememu.recording;
 
+import java.util.stream.Stream;
+import java.util.Objects;
+import java.net.URLDecoder;
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +11,14 @@ import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.ModelCall;
 import dev.gememu.fixtures.Answer;
 import dev.gememu.fixtures.CanonicalRequest;
+import dev.gememu.api.ApiException;
+import dev.gememu.fixtures.FileRule;
 import dev.gememu.fixtures.Fixture;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.fixtures.Match;
 import dev.gememu.fixtures.ReplyStep;
 import dev.gememu.fixtures.WireRecording;
+import dev.gememu.model.InputFiles;
 import dev.gememu.model.UpstreamRequest;
 import dev.gememu.server.JsonMapper;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns an answered model call into a fixture file: matched by the canonical request, answered by
  * the wire answer as recorded plus the same answer as steps, named after the test that made it
- * (the test header) or after the model and prompt. Only {@code generateContent} and
- * {@code streamGenerateContent} are recorded; the fixtures then serve them.
+ * (the test header) or after the model and prompt. A {@code countTokens}, models get or models
+ * list answer becomes a fixture whose {@code match.method} names the call, holding only the wire
+ * answer; gememu serves it to the same call instead of answering itself.
  */
 final class Recorder {
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
@@ -43,8 +51,11 @@ final class Recorder {
   private final FixtureStore fixtures;
   private final String testHeader;
   private final String upstream;
+  private final InputFiles inputFiles;
 
-  Recorder(Path directory, FixtureWriter writer, FixtureStore fixtures, String testHeader, String upstream) {
+  Recorder(Path directory, FixtureWriter writer, FixtureStore fixtures, String testHeader, String upstream,
+      InputFiles inputFiles) {
+    this.inputFiles = inputFiles;
     this.directory = directory;
     this.writer = writer;
     this.fixtures = fixtures;
@@ -55,6 +66,7 @@ final class Recorder {
   void record(UpstreamRequest request, WireRecording wire) {
     ModelCall call = request.call();
     if (call == null || call.method() == ModelCall.Method.COUNT_TOKENS) {
+      recordCall(request, wire);
       return;
     }
     GenerateContentRequest parsed;
@@ -66,10 +78,87 @@ final class Recorder {
       return;
     }
     Fixture fixture = Fixture.of(null, "Recorded from " + upstream + " (" + call.method().verb() + ")", null,
-        Match.recorded(call.model(), parsed), List.of(Answer.recorded(wire.status() == 200 ? steps(wire) : List.of(), wire)));
+        Match.recorded(call.model(), parsed, fileRules(parsed)), List.of(Answer.recorded(wire.status() == 200 ? steps(wire) : List.of(), wire)));
     Path file = writer.write(directory, name(request, call, parsed), fixture);
     LOG.info("Recorded {} {} -> {}", call.model(), call.method().verb(), file);
     fixtures.reloadIfChanged();
+  }
+
+  /** Records a countTokens, models get or models list answer, matched by the call, its model and its request. */
+  private void recordCall(UpstreamRequest request, WireRecording wire) {
+    ModelCall call = request.call();
+    String[] segments = request.path().split("/"); // "", version, "models", [model]
+    String method;
+    String model;
+    JsonNode canonical;
+    if (call != null) {
+      method = "countTokens";
+      model = call.model();
+      try {
+        canonical = CanonicalRequest.ofCountTokens(lenient.readTree(request.body()));
+      } catch (Exception unreadable) {
+        LOG.warn("Not recorded: the countTokens request to {} is not JSON", request.path());
+        return;
+      }
+    } else if (segments.length == 3) {
+      method = "models.list";
+      model = null;
+      Map<String, String> query = query(request.query());
+      canonical = CanonicalRequest.ofModelsList(query.get("pageSize"), query.get("pageToken"));
+    } else {
+      method = "models.get";
+      model = segments[segments.length - 1];
+      canonical = null;
+    }
+    Fixture fixture = Fixture.of(null, "Recorded from " + upstream + " (" + method + ")", null,
+        Match.recordedCall(method, model, canonical), List.of(Answer.recorded(List.of(), wire)));
+    String test = request.headers().get(testHeader);
+    String name = test != null && !safeName(test).isEmpty() ? safeName(test) + "-" + method
+        : method + (model == null ? "" : "-" + slug(model))
+            + (canonical == null || canonical.isEmpty() ? "" : "-" + hash(canonical));
+    Path file = writer.write(directory, name, fixture);
+    LOG.info("Recorded {} {} -> {}", method, model == null ? "" : model, file);
+    fixtures.reloadIfChanged();
+  }
+
+  private static Map<String, String> query(String query) {
+    Map<String, String> parameters = new TreeMap<>();
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        parameters.put(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
+      }
+    }
+    return parameters;
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * When the request names uploaded files, whose ids change with every upload, each of its files by
+   * content: MIME type, size and SHA-256 (hex, as {@code sha256sum} prints it).
+   */
+  private List<FileRule> fileRules(GenerateContentRequest request) {
+    if (!uploaded(request)) {
+      return List.of();
+    }
+    List<InputFiles.InputFile> inputs;
+    try {
+      inputs = inputFiles.of(request);
+    } catch (ApiException gone) {
+      return List.of();
+    }
+    return inputs.stream().map(file -> new FileRule(file.mimeType(), null, file.sizeBytes(),
+        FileRule.hex(file.sha256()))).toList();
+  }
+
+  private static boolean uploaded(GenerateContentRequest request) {
+    return request.contents() != null && request.contents().stream().filter(Objects::nonNull)
+        .flatMap(content -> content.parts() == null ? Stream.empty() : content.parts().stream())
+        .anyMatch(part -> part != null && part.fileData() != null
+            && InputFiles.uploadedId(part.fileData().fileUri()).isPresent());
   }
 
   private String name(UpstreamRequest request, ModelCall call, GenerateContentRequest parsed) {

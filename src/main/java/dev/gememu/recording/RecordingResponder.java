@@ -12,7 +12,8 @@ import dev.gememu.server.JsonMapper;
 
 /**
  * The last responder in auto mode (record on miss): a request no fixture answered goes to the
- * upstream, and its answer is relayed and recorded, so the next identical request plays it back.
+ * upstream as the client sent it, and its answer is relayed and recorded, so the next identical
+ * request plays it back.
  */
 public final class RecordingResponder implements Responder {
   private final UpstreamProxy upstream;
@@ -24,14 +25,17 @@ public final class RecordingResponder implements Responder {
 
   @Override
   public Lookup respond(ModelCall call, GenerateContentRequest request) {
-    String body;
-    try {
-      body = mapper.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    String body = call.body();
+    if (body.isEmpty()) {
+      try {
+        body = mapper.writeValueAsString(request); // a call made in process, not over HTTP
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
     }
     UpstreamRequest forwarded = new UpstreamRequest("POST",
-        "/" + call.apiVersion() + "/models/" + call.model() + ":" + call.method().verb(), "", call.headers(), body, call);
+        "/" + call.apiVersion() + "/models/" + call.model() + ":" + call.method().verb(), call.query(), call.headers(),
+        body, call);
     return new Lookup.Found(new Reply.Verbatim(upstream.forward(forwarded), upstream.describe()));
   }
 }

@@ -201,6 +201,15 @@ final class WireForms {
     return chunks;
   }
 
+  /**
+   * The last chunks of a stream that ends in an error, as Google ends one: the error envelope as an
+   * SSE event, or as the next element of a JSON array and then its {@code ]}.
+   */
+  static List<String> inBandError(Framing framing, dev.gememu.api.ApiException error) {
+    JsonNode envelope = MAPPER.valueToTree(error.toEnvelope());
+    return framing == Framing.SSE ? List.of(sseEvent(envelope)) : List.of(ARRAY_SEPARATOR + write(PRETTY, envelope), "]");
+  }
+
   /** A JSON object as plain Java maps and lists, e.g. a function call's arguments. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> toMap(JsonNode object) {

@@ -53,6 +53,11 @@ final class ContextSink implements WireSink {
     }
   }
 
+  @Override
+  public void failed(String message) {
+    ExchangeCapture.of(ctx).error(message);
+  }
+
   /** Whether the status has gone out; until then an error can still be a plain HTTP error. */
   boolean started() {
     return out != null;

@@ -9,6 +9,7 @@ import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
+import dev.gememu.model.CallRecordings;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
 import io.javalin.Javalin;
@@ -30,11 +31,11 @@ public final class EmulatorServer implements AutoCloseable {
 
   public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
       FixtureStore fixtures, ExchangeStore exchanges, Clock clock, Optional<Upstream> upstream, FileStore files,
-      Uploads uploads) {
+      Uploads uploads, Optional<Upstream> onMiss, CallRecordings recordings) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     BodyReader bodies = new BodyReader(mapper, settings.lenient());
-    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper, upstream);
+    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper, upstream, onMiss, recordings);
     FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);

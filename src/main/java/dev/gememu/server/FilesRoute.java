@@ -8,6 +8,7 @@ import dev.gememu.api.FileErrors;
 import dev.gememu.api.ListFilesResponse;
 import dev.gememu.files.FileStore;
 import dev.gememu.files.StoredFile;
+import dev.gememu.files.UploadMirror;
 import dev.gememu.files.Uploads;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -70,7 +71,9 @@ final class FilesRoute {
     File file = bodies.read(ctx, CreateFileRequest.class).file();
     String mimeType = firstNonBlank(ctx.header("X-Goog-Upload-Header-Content-Type"), file.mimeType(), DEFAULT_MIME_TYPE);
     String id = uploads.start(new Uploads.Start(file.name(), file.displayName(), mimeType,
-        declaredSize(ctx.header("X-Goog-Upload-Header-Content-Length"), file.sizeBytes())));
+        declaredSize(ctx.header("X-Goog-Upload-Header-Content-Length"), file.sizeBytes())),
+        new UploadMirror.ClientRequest(version, RequestBody.lowerCasedHeaders(ctx), ctx.queryString(),
+            RequestBody.text(ctx)));
     ctx.status(200)
         .header("x-goog-upload-url", PublicUrl.of(ctx).base() + "/upload/" + version + "/files?" + UPLOAD_ID + "="
             + id + "&upload_protocol=resumable")

@@ -2,6 +2,7 @@ package dev.gememu.server;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -28,7 +30,9 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.gememu.api.WireEnum;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,11 +61,16 @@ public final class JsonMapper {
     builder.addModule(new SimpleModule("proto-int32")
         .addDeserializer(Integer.class, new Int32Deserializer())
         .addDeserializer(Integer.TYPE, new Int32Deserializer())
-        .addDeserializer(Long.class, new Int64Deserializer()));
+        .addDeserializer(Long.class, new Int64Deserializer())
+        .addSerializer(WireEnum.class, new WireEnumSerializer()));
     // A null inside a repeated field is an invalid value for Google, not an element.
     builder.defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     ObjectMapper mapper = builder.build();
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    // Proto JSON has no string coercion: {"role": 0.5} or {"name": true} is an invalid value for Google.
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     mapper.getFactory().setCharacterEscapes(new GoogleEscapes());
     return mapper;
   }
@@ -91,6 +100,29 @@ public final class JsonMapper {
         .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
         .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());
     return mapper.writer(printer);
+  }
+
+  /** The writer with enums of the response schema written as their proto numbers ({@code enum-encoding=int}). */
+  public static ObjectWriter withIntegerEnums(ObjectWriter writer) {
+    return writer.withAttribute(INTEGER_ENUMS, Boolean.TRUE);
+  }
+
+  private static final String INTEGER_ENUMS = "gememu.integerEnums";
+
+  /** An enum's name, or its proto number when the writer was made by {@link #withIntegerEnums}. */
+  private static final class WireEnumSerializer extends StdSerializer<WireEnum> {
+    WireEnumSerializer() {
+      super(WireEnum.class);
+    }
+
+    @Override
+    public void serialize(WireEnum value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      if (Boolean.TRUE.equals(provider.getAttribute(INTEGER_ENUMS))) {
+        gen.writeNumber(value.number());
+      } else {
+        gen.writeString(((Enum<?>) value).name());
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gememu.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
@@ -9,6 +10,8 @@ import dev.gememu.api.GenerateContentRequest;
 import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
 import dev.gememu.api.Status;
+import dev.gememu.fixtures.CanonicalRequest;
+import dev.gememu.model.CallRecordings;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
 import io.javalin.http.Context;
@@ -18,11 +21,9 @@ import dev.gememu.model.Upstream;
 import dev.gememu.model.UpstreamRequest;
 import dev.gememu.model.WireAnswer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** The {@code models} resource: list, get, and the custom verbs {@code {model}:{method}}. */
 final class ModelsRoute {
@@ -34,11 +35,19 @@ final class ModelsRoute {
   private final ObjectMapper mapper;
   private final ObjectWriter prettyWriter;
   private final Optional<Upstream> upstream;
+  private final Optional<Upstream> onMiss;
+  private final CallRecordings recordings;
 
-  /** @param upstream in record mode, where every request is passed on; empty otherwise */
+  /**
+   * @param upstream in record mode, where every request is passed on; empty otherwise
+   * @param onMiss in auto mode, where a countTokens or models call nothing recorded answers is passed on
+   * @param recordings recorded answers to countTokens and models calls, served before gememu's own
+   */
   ModelsRoute(ContentGenerator generator, ModelCatalog catalog, BodyReader bodies, ObjectMapper mapper,
-      Optional<Upstream> upstream) {
+      Optional<Upstream> upstream, Optional<Upstream> onMiss, CallRecordings recordings) {
     this.upstream = upstream;
+    this.onMiss = onMiss;
+    this.recordings = recordings;
     this.generator = generator;
     this.catalog = catalog;
     this.bodies = bodies;
@@ -49,7 +58,11 @@ final class ModelsRoute {
   void list(Context ctx) throws IOException {
     apiVersion(ctx);
     if (upstream.isPresent()) {
-      proxy(ctx, null);
+      proxy(ctx, null, upstream.get());
+      return;
+    }
+    if (recordedOrPassedOn(ctx, null, "models.list", null,
+        CanonicalRequest.ofModelsList(ctx.queryParam("pageSize"), ctx.queryParam("pageToken")))) {
       return;
     }
     Responses.json(ctx, prettyWriter, catalog.page(pageSize(ctx.queryParam("pageSize")), ctx.queryParam("pageToken")));
@@ -69,12 +82,15 @@ final class ModelsRoute {
   void get(Context ctx) throws IOException {
     String version = apiVersion(ctx);
     if (upstream.isPresent()) {
-      proxy(ctx, null);
+      proxy(ctx, null, upstream.get());
       return;
     }
     String id = ctx.pathParam("call");
     if (id.contains(":")) {
       throw new ApiException(Status.NOT_FOUND, "The requested URL was not found on this server (GET " + ctx.path() + ").");
+    }
+    if (recordedOrPassedOn(ctx, null, "models.get", id, null)) {
+      return;
     }
     Responses.json(ctx, prettyWriter, ModelCatalog.toResource(catalog.require(version, id, "get")));
   }
@@ -82,17 +98,48 @@ final class ModelsRoute {
   void post(Context ctx) throws IOException {
     ModelCall call = ModelCall.parse(apiVersion(ctx), ctx.pathParam("call"), ctx.headerMap());
     if (upstream.isPresent()) {
-      proxy(ctx, call);
+      proxy(ctx, call, upstream.get());
       return;
     }
     switch (call.method()) {
       case GENERATE_CONTENT -> generate(ctx, call);
       case STREAM_GENERATE_CONTENT -> stream(ctx, call);
-      case COUNT_TOKENS -> {
-        ExchangeCapture.of(ctx).model(call, null);
-        Responses.json(ctx, prettyWriter, generator.countTokens(call, bodies.read(ctx, CountTokensRequest.class)));
-      }
+      case COUNT_TOKENS -> countTokens(ctx, call);
     }
+  }
+
+  private void countTokens(Context ctx, ModelCall call) throws IOException {
+    ExchangeCapture.of(ctx).model(call, null);
+    CountTokensRequest request = bodies.read(ctx, CountTokensRequest.class);
+    byte[] body = RequestBody.bytes(ctx);
+    if (!recordedOrPassedOn(ctx, call, "countTokens", call.model(), body.length == 0 ? null : mapper.readTree(body))) {
+      Responses.json(ctx, prettyWriter, generator.countTokens(call, request));
+    }
+  }
+
+  /**
+   * Answers a countTokens or models call from its recording, or, in auto mode, from the upstream
+   * (recording it); false when neither applies and gememu answers itself.
+   */
+  private boolean recordedOrPassedOn(Context ctx, ModelCall call, String method, String model,
+      JsonNode request) {
+    Optional<Reply.Verbatim> recorded = recordings.find(method, model, request);
+    if (recorded.isPresent()) {
+      ExchangeCapture capture = ExchangeCapture.of(ctx);
+      try {
+        recorded.get().answer().send(Framing.JSON, new ContextSink(ctx, false));
+      } catch (RuntimeException e) {
+        capture.failed(recorded.get(), e);
+        throw e;
+      }
+      capture.answered(recorded.get(), List.of());
+      return true;
+    }
+    if (onMiss.isPresent()) {
+      proxy(ctx, call, onMiss.get());
+      return true;
+    }
+    return false;
   }
 
   private void generate(Context ctx, ModelCall call) throws IOException {
@@ -137,18 +184,16 @@ final class ModelsRoute {
     turn.send(framing, new ContextSink(ctx, framing.streams()));
   }
 
-  /** Record mode: the request goes upstream as received, and its answer comes back as it arrives. */
-  private void proxy(Context ctx, ModelCall call) {
+  /** Record mode (and auto mode on a miss): the request goes upstream as received, and its answer comes back as it arrives. */
+  private void proxy(Context ctx, ModelCall call, Upstream target) {
     Framing framing = call == null ? Framing.JSON : Framing.of(call.method(), Responses.isSse(ctx));
     ExchangeCapture capture = ExchangeCapture.of(ctx);
     if (call != null) {
       capture.model(call, null);
     }
-    Map<String, String> headers = new TreeMap<>();
-    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
-    Upstream target = upstream.orElseThrow();
+    Map<String, String> headers = RequestBody.lowerCasedHeaders(ctx);
     WireAnswer answer = target.forward(new UpstreamRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers,
-        ctx.body(), call));
+        ctx.method().name().equals("GET") ? "" : RequestBody.text(ctx), call));
     Reply reply = new Reply.Verbatim(answer, target.describe());
     try {
       answer.send(framing, new ContextSink(ctx, framing.streams()));
@@ -164,7 +209,8 @@ final class ModelsRoute {
     ExchangeCapture capture = ExchangeCapture.of(ctx);
     capture.model(call, null);
     GenerateContentRequest request = bodies.read(ctx, GenerateContentRequest.class);
-    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx));
+    ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx)).withSent(RequestBody.text(ctx),
+        ctx.queryString());
     capture.model(read, request);
     return generator.prepare(read, request, capture);
   }

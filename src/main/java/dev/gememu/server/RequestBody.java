@@ -1,5 +1,9 @@
 package dev.gememu.server;
 
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import dev.gememu.api.ApiException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +32,18 @@ final class RequestBody {
     byte[] body = read(ctx);
     ctx.attribute(ATTRIBUTE, body);
     return body;
+  }
+
+  /** The body as text, as sent (read once, see {@link #bytes}). */
+  static String text(Context ctx) {
+    return new String(bytes(ctx), StandardCharsets.UTF_8);
+  }
+
+  /** The request's headers with their names lower-cased. */
+  static Map<String, String> lowerCasedHeaders(Context ctx) {
+    Map<String, String> headers = new TreeMap<>();
+    ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    return headers;
   }
 
   /** Google's wording for a body over the limit, whether it was declared or only found while reading. */

@@ -33,7 +33,7 @@ final class Responses {
   }
 
   static void json(Context ctx, ObjectWriter writer, int status, Object body) throws JsonProcessingException {
-    String text = writer.writeValueAsString(body) + "\n";
+    String text = EnumEncoding.writerFor(ctx, writer).writeValueAsString(body) + "\n";
     ExchangeCapture.of(ctx).body(text);
     ctx.status(status).contentType(JSON).result(text.getBytes(StandardCharsets.UTF_8));
   }

@@ -22,7 +22,7 @@ final class StreamWriter {
   StreamWriter(Context ctx, boolean sse, ObjectMapper mapper) {
     this.ctx = ctx;
     this.sse = sse;
-    this.writer = sse ? JsonMapper.eventWriter(mapper) : JsonMapper.prettyWriter(mapper);
+    this.writer = EnumEncoding.writerFor(ctx, sse ? JsonMapper.eventWriter(mapper) : JsonMapper.prettyWriter(mapper));
   }
 
   /** Whether the status and an event have gone out; until then an error can still be a plain HTTP error. */

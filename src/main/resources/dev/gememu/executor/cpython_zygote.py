@@ -2,13 +2,17 @@
 # once, then answers WorkerProtocol requests (see WorkerProtocol.java) on stdin/stdout one at a time.
 # Ahead of each request it forks a runner that enters fresh user, PID, mount, IPC and network
 # namespaces, and the runner forks the snippet process as PID 1 of that PID namespace, which mounts
-# its own /root and /tmp and then waits for the request (so a request pays for none of this). So each snippet gets its own /root
-# and /tmp (size-capped tmpfs), no network at all (not even loopback), rlimits, and no way to signal
-# or trace this zygote; killing it kills everything it started. Nothing one snippet does is seen by
-# the next. /proc is the sandbox's (bubblewrap's PID namespace), not the host's: the kernel refuses
-# a fresh proc mount under bubblewrap's read-only /proc/sys.
+# its own /root, /tmp and /dev/shm, makes the rest read-only, sets its rlimits and seccomp filter and
+# then waits for the request (so a request pays for none of this). So each snippet gets its own
+# /root, /tmp and /dev/shm (size-capped tmpfs), no network at all (not even loopback), rlimits, and
+# no way to signal or trace this zygote; killing it kills everything it started. Nothing one snippet
+# does is seen by the next. /proc is the sandbox's (bubblewrap's PID namespace), not the host's: the
+# kernel refuses a fresh proc mount (EPERM: bubblewrap's /proc has read-only overmounts, /proc/irq
+# and /proc/bus, locked into our namespaces, so it is not fully visible) and cannot detach it (EINVAL).
 import ctypes
+import io
 import os
+import resource
 import selectors
 import signal
 import struct
@@ -21,7 +25,8 @@ MAX_FRAME = 256 << 20
 
 CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = (
     0x00020000, 0x08000000, 0x10000000, 0x20000000, 0x40000000)
-MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 16384, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
+    1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 1, 4, 36
 
 TIMEOUT_MS, MAX_OUTPUT, DISK_BYTES, MEMORY_BYTES = (int(a) for a in sys.argv[1:5])
@@ -141,6 +146,8 @@ def main():
     import pandas
     description = 'CPython %s, numpy %s, pandas %s, zygote ready in %.1f s' % (
         sys.version.split()[0], numpy.__version__, pandas.__version__, time.monotonic() - started)
+    global SECCOMP_PROGRAM
+    SECCOMP_PROGRAM = seccomp_program()
     next_run = prefork()
     out.write(struct.pack('>ii', READY, VERSION) + frame_text(description))
     out.flush()
@@ -151,8 +158,7 @@ def main():
             os._exit(0)
         answer = run(next_run, request)
         reply(out, *answer)
-        kill_everything_else()
-        next_run = prefork()
+        next_run = replace_run()
 
 
 def read_request_frame(stream):
@@ -259,33 +265,53 @@ def write_all(fd, data):
         view = view[os.write(fd, view):]
 
 
-def kill_everything_else():
-    """Every process in this sandbox but bubblewrap's init and this zygote belongs to the run just ended."""
+def replace_run():
+    """Kills everything of the run that just ended, and prepares the next run meanwhile: it does
+    its set-up while the old processes are torn down, but gets its request (and becomes dumpable,
+    so that it could be traced at all) only once nothing of the previous run is left."""
     me = os.getpid()
-    for _ in range(50):
-        others = [int(p) for p in os.listdir('/proc') if p.isdigit() and int(p) not in (1, me)]
-        if not others:
-            break
-        for pid in others:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        reap(0.02)
-    reap(0)
+    kill_all(pid for pid in live_pids() if pid not in (1, me))
+    next_run = prefork()
+    spare = next_run[0]
+    until = time.monotonic() + 1
+    while True:
+        reap_exited()
+        others = [pid for pid in live_pids() if pid not in (1, me, spare) and parent(pid) != spare]
+        if not others or time.monotonic() > until:
+            return next_run
+        kill_all(others)
+        time.sleep(0.0005)
 
 
-def reap(wait):
-    until = time.monotonic() + wait
+def live_pids():
+    """Every process of this sandbox (bubblewrap's PID namespace) still in /proc, zombies included."""
+    return [int(p) for p in os.listdir('/proc') if p.isdigit()]
+
+
+def parent(pid):
+    try:
+        with open('/proc/%d/stat' % pid, 'rb') as stat:
+            return int(stat.read().rsplit(b')', 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def kill_all(pids):
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def reap_exited():
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
-            if time.monotonic() >= until:
-                return
-            time.sleep(0.002)
+            return
 
 
 def runner_status(runner):
@@ -383,26 +409,19 @@ def mount(source, target, fstype, flags, options):
 
 
 def become_snippet(req_r, out_w, err_w, res_w):
+    """Everything that does not depend on the request, done before it comes; then the request."""
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
     # Out of the zygote's process group: kill(0, ...) reaches process groups across PID namespaces.
     os.setsid()
     mount('none', '/', '', MS_REC | MS_PRIVATE, None)
-    for place in ('/root', '/tmp'):
+    for place in ('/root', '/tmp', '/dev/shm'):
         mount('tmpfs', place, 'tmpfs', MS_NOSUID | MS_NODEV, 'size=%d,mode=1777' % DISK_BYTES)
+    # bubblewrap's / and /dev are tmpfs every run of this zygote shares: read-only for the snippet,
+    # so that nothing it writes outside its own /root, /tmp and /dev/shm is seen by the next.
+    for place in ('/', '/dev'):
+        mount('none', place, '', MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
     os.chdir('/root')
-    with os.fdopen(req_r, 'rb') as requests:
-        try:
-            code, files = read_request(requests)
-        except EOFError:
-            os._exit(0)
-    for name, data in files:
-        path = os.path.join('/root', os.path.basename(name))
-        with open(path, 'wb') as f:
-            f.write(data)
-        os.chmod(path, 0o444)
     os.makedirs('/tmp/matplotlib', exist_ok=True)
-    import resource
     limit = own_address_space() + MEMORY_BYTES
     cpu = TIMEOUT_MS // 1000 + 2
     for which, value in ((resource.RLIMIT_AS, limit), (resource.RLIMIT_CPU, cpu),
@@ -415,22 +434,39 @@ def become_snippet(req_r, out_w, err_w, res_w):
     os.dup2(err_w, 2)
     for fd in (devnull, out_w, err_w):
         os.close(fd)
-    report = os.fdopen(res_w, 'wb')
-    os.closerange(3, res_w)
-    os.closerange(res_w + 1, OPEN_FILES)
+    start = 3
+    for keep in sorted((req_r, res_w)):
+        os.closerange(start, keep)
+        start = keep + 1
+    os.closerange(start, OPEN_FILES)
     deny_kernel_surface()
     sys.stdout = open(1, 'w', encoding='utf-8', errors='backslashreplace', closefd=False)
     sys.stderr = open(2, 'w', encoding='utf-8', errors='backslashreplace', closefd=False)
     sys.stdin = open(0, 'r', closefd=False)
-    error, images = execute(code)
+    images = prepare_run()
+    with os.fdopen(req_r, 'rb') as requests:
+        try:
+            code, files = read_request(requests)
+        except EOFError:
+            os._exit(0)
+    # Not dumpable (as the zygote) until now: the previous run's processes may still be dying
+    # while this one sets up, and must not reach its memory through /proc.
+    libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
+    for name, data in files:
+        path = os.path.join('/root', os.path.basename(name))
+        with open(path, 'wb') as f:
+            f.write(data)
+        os.chmod(path, 0o444)
+    error = execute(code, images)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except BaseException:
             pass
-    data = [b'\x01' + frame_text(error) if error is not None else b'\x00', struct.pack('>i', len(images))]
-    for name, png in images:
+    data = [b'\x01' + frame_text(error) if error is not None else b'\x00', struct.pack('>i', len(images.taken))]
+    for name, png in images.taken:
         data += [frame_text(name), frame_text('image/png'), frame_bytes(png)]
+    report = os.fdopen(res_w, 'wb')
     report.write(b''.join(data))
     report.flush()
     # Closed before exiting: the zygote answers as soon as the report is complete, while this big
@@ -452,11 +488,21 @@ CLONE = 56
 NAMESPACE_FLAGS = CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | 0x04000000 | 0x02000000
 
 
-def deny_kernel_surface():
-    """A seccomp filter for the snippet (x86-64 only; other machines rely on the namespaces)."""
-    import platform
-    if platform.machine() != 'x86_64':
-        return
+class SeccompInstruction(ctypes.Structure):
+    _fields_ = [('code', ctypes.c_ushort), ('jt', ctypes.c_ubyte), ('jf', ctypes.c_ubyte), ('k', ctypes.c_uint)]
+
+
+class SeccompProgram(ctypes.Structure):
+    _fields_ = [('len', ctypes.c_ushort), ('filter', ctypes.POINTER(SeccompInstruction))]
+
+
+SECCOMP_PROGRAM = None
+
+
+def seccomp_program():
+    """The filter, built once in the zygote (x86-64 only; None elsewhere: there the namespaces alone apply)."""
+    if os.uname().machine != 'x86_64':
+        return None
     load, jump_eq, jump_set, ret = 0x20, 0x15, 0x45, 0x06
     allow, kill = 0x7FFF0000, 0x80000000
     errno_eperm, errno_enosys = 0x00050000 | 1, 0x00050000 | 38
@@ -467,16 +513,16 @@ def deny_kernel_surface():
     program += [(jump_eq, 0, 1, CLONE3), (ret, 0, 0, errno_enosys),
                 (jump_eq, 0, 3, CLONE), (load, 0, 0, 16), (jump_set, 0, 1, NAMESPACE_FLAGS),
                 (ret, 0, 0, errno_eperm), (ret, 0, 0, allow)]
+    instructions = (SeccompInstruction * len(program))(*[SeccompInstruction(*i) for i in program])
+    return SeccompProgram(len(program), instructions), instructions
 
-    class Instruction(ctypes.Structure):
-        _fields_ = [('code', ctypes.c_ushort), ('jt', ctypes.c_ubyte), ('jf', ctypes.c_ubyte), ('k', ctypes.c_uint)]
 
-    class Program(ctypes.Structure):
-        _fields_ = [('len', ctypes.c_ushort), ('filter', ctypes.POINTER(Instruction))]
-
-    instructions = (Instruction * len(program))(*[Instruction(*i) for i in program])
+def deny_kernel_surface():
+    """Installs the zygote's seccomp filter on this process and everything it starts."""
+    if SECCOMP_PROGRAM is None:
+        return
     check(libc.prctl(38, 1, 0, 0, 0), 'no_new_privs')  # PR_SET_NO_NEW_PRIVS
-    check(libc.prctl(22, 2, ctypes.byref(Program(len(program), instructions)), 0, 0), 'seccomp')
+    check(libc.prctl(22, 2, ctypes.byref(SECCOMP_PROGRAM[0]), 0, 0), 'seccomp')
 
 
 def own_address_space():
@@ -489,17 +535,22 @@ def own_address_space():
 
 # ---- the snippet ------------------------------------------------------------------------------------
 
-def execute(code):
-    import builtins
+def prepare_run():
+    """Fresh random seeds for this process, and the hooks that collect its images."""
     import random
-    import types
     random.seed()
     try:
         import numpy
         numpy.random.seed(int.from_bytes(os.urandom(4), 'little'))
     except Exception:
         pass
-    images = capture_images()
+    return capture_images()
+
+
+def execute(code, images):
+    """Runs the snippet as __main__; its error as Gemini prints it, or None."""
+    import builtins
+    import types
     main = types.ModuleType('__main__')
     main.__builtins__ = builtins
     sys.modules['__main__'] = main
@@ -515,7 +566,7 @@ def execute(code):
         images.finish()
     except BaseException:
         pass
-    return error, images.taken
+    return error
 
 
 class Images:
@@ -528,7 +579,6 @@ class Images:
         self.taken.append(('image_%d.png' % len(self.taken), png))
 
     def figure(self, figure):
-        import io
         buffer = io.BytesIO()
         self.real_savefig(figure, buffer, format='png')
         self.add(buffer.getvalue())
@@ -550,9 +600,23 @@ def capture_images():
     real_savefig = matplotlib.figure.Figure.savefig
     images = Images(real_savefig)
 
-    def savefig(figure, *args, **kwargs):
-        result = real_savefig(figure, *args, **kwargs)
-        images.figure(figure)
+    def savefig(figure, fname, *args, **kwargs):
+        target = png_target(fname, kwargs)
+        if target is None:
+            result = real_savefig(figure, fname, *args, **kwargs)
+            images.figure(figure)
+            return result
+        # A PNG is drawn once: the bytes the code saves are the image that comes back.
+        buffer = io.BytesIO()
+        result = real_savefig(figure, buffer, *args, **dict(kwargs, format='png'))
+        png = buffer.getvalue()
+        if hasattr(target, 'write'):
+            target.write(png)
+        else:
+            with open(target, 'wb') as file:
+                file.write(png)
+        images.add(png)
+        images.emitted.add(id(figure))
         return result
 
     def show(*args, **kwargs):
@@ -561,7 +625,6 @@ def capture_images():
         plt.close('all')
 
     def image_show(image, *args, **kwargs):
-        import io
         buffer = io.BytesIO()
         image.save(buffer, format='PNG')
         images.add(buffer.getvalue())
@@ -570,6 +633,24 @@ def capture_images():
     plt.show = show
     PIL.Image.Image.show = image_show
     return images
+
+
+def png_target(fname, kwargs):
+    """Where savefig writes when it writes a PNG (the path as matplotlib completes it), else None."""
+    import matplotlib
+    if isinstance(fname, os.PathLike):
+        fname = os.fspath(fname)
+    fmt = kwargs.get('format')
+    if fmt is None and isinstance(fname, str):
+        fmt = os.path.splitext(fname)[1][1:]
+        if not fmt:
+            fmt = matplotlib.rcParams['savefig.format']
+            fname = fname.rstrip('.') + '.' + fmt
+    if fmt is None:
+        fmt = matplotlib.rcParams['savefig.format']
+    if str(fmt).lower() != 'png' or not (isinstance(fname, str) or hasattr(fname, 'write')):
+        return None
+    return fname
 
 
 def format_error(error):

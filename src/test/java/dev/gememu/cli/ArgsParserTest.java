@@ -65,6 +65,12 @@ class ArgsParserTest {
   }
 
   @Test
+  void upstreamTimeoutBoundsTheWaitOnTheUpstream() {
+    assertThat(ArgsParser.parse("--upstream-timeout", "90s").recording().upstreamTimeout())
+        .isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
   void noFlagsGiveTheRecordDefaults() {
     assertThat(ArgsParser.parse()).isEqualTo(ServerConfig.defaults());
   }

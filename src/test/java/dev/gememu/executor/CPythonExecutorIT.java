@@ -71,6 +71,25 @@ class CPythonExecutorIT {
   }
 
   @Test
+  void leavesNothingForTheNextRunOutsideItsOwnDirectories() {
+    String places = "('/', '/opt', '/dev', '/dev/shm', '/tmp', '/root')";
+    ExecutionResult writer = run(String.join("\n",
+        "import os",
+        "for place in " + places + ":",
+        "    try:",
+        "        open(os.path.join(place, 'left-behind'), 'w').write('x')",
+        "    except OSError as e:",
+        "        print(place, e.strerror)"));
+    ExecutionResult reader = run(String.join("\n",
+        "import os",
+        "print([p for p in " + places + " if os.path.exists(os.path.join(p, 'left-behind'))])"));
+
+    assertThat(writer.stdout()).as(writer.error())
+        .isEqualTo("/ Read-only file system\n/opt Read-only file system\n/dev Read-only file system\n");
+    assertThat(reader.stdout()).as(reader.error()).isEqualTo("[]\n");
+  }
+
+  @Test
   void seesOnlyTheSandboxsProcessesNotTheHosts() {
     ExecutionResult result = run(String.join("\n",
         "import os",

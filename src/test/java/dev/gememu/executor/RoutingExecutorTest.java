@@ -43,13 +43,49 @@ class RoutingExecutorTest {
         .contains("apt-get install bubblewrap");
   }
 
+  @Test
+  void graalPyChosenSaysWhichExecutorHasTheModule() {
+    RoutingExecutor executor = routing(Interpreter.GRAALPY, null);
+
+    String error = executor.execute(ExecutionRequest.of("import numpy")).error();
+
+    assertThat(error).contains("GraalPy cannot import 'numpy'").contains("--executor auto (the default) or --executor cpython");
+  }
+
+  @Test
+  void autoSaysHowToReachCPythonForAnImportItCouldNotSee() {
+    RoutingExecutor executor = routing(Interpreter.AUTO, null);
+
+    ExecutionResult result = executor.execute(ExecutionRequest.of("import importlib\nname = 'num' + 'py'\nimportlib.import_module(name)"));
+
+    assertThat(result.ranOn()).isEqualTo(Interpreter.GRAALPY);
+    assertThat(result.error()).contains("GraalPy cannot import 'numpy'").contains("with an import statement")
+        .contains("executor: cpython");
+  }
+
+  @Test
+  void aModuleNeitherExecutorHasGetsNoNote() {
+    RoutingExecutor executor = routing(Interpreter.AUTO, null);
+
+    String error = executor.execute(ExecutionRequest.of("import nosuchthing")).error();
+
+    assertThat(error).endsWith("ModuleNotFoundError: No module named 'nosuchthing'\n").doesNotContain("[gememu]");
+  }
+
   private RoutingExecutor routing(Interpreter mode, String cpythonMissing) {
-    return new RoutingExecutor(mode, () -> fake("graalpy", code -> code.contains("import numpy")
-            ? ExecutionResult.failed("", "", "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
-                + "ModuleNotFoundError: No module named 'numpy'\n", Duration.ZERO)
-            : ExecutionResult.ok("", "", Duration.ZERO)),
+    return new RoutingExecutor(mode, () -> fake("graalpy", code -> missing(code)),
         () -> fake("cpython", code -> ExecutionResult.ok("", "", Duration.ZERO)), Set.of("numpy", "pandas"),
         cpythonMissing);
+  }
+
+  private static ExecutionResult missing(String code) {
+    for (String module : List.of("numpy", "nosuchthing")) {
+      if (code.contains(module.substring(0, 3))) {
+        return ExecutionResult.failed("", "", "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
+            + "ModuleNotFoundError: No module named '" + module + "'\n", Duration.ZERO);
+      }
+    }
+    return ExecutionResult.ok("", "", Duration.ZERO);
   }
 
   private PythonExecutor fake(String name, Function<String, ExecutionResult> behaviour) {

@@ -93,6 +93,31 @@ class FixtureWriterTest {
   }
 
   @Test
+  void anotherAnswerToTheSameRequestIsAppendedToTheSequenceKeepingWhatTheUserWrote() throws IOException {
+    FixtureWriter writer = new FixtureWriter();
+    writer.write(dir, "t", recording("prompt", "one"));
+    Path file = dir.resolve("t.yaml");
+    String edited = "# Why: the flaky checkout test calls this twice.\n" + Files.readString(file)
+        .replace("match:\n", "match:  # recorded on 3 December\n")
+        .replace("description: test\n", "description: test\nname: checkout  # renamed by hand\n");
+    Files.writeString(file, edited);
+
+    writer.write(dir, "t", recording("prompt", "two"));
+    String twice = Files.readString(file);
+    writer.write(dir, "t", recording("prompt", "three"));
+    String thrice = Files.readString(file);
+
+    assertThat(twice).contains("# Why: the flaky checkout test calls this twice.\n")
+        .contains("match:  # recorded on 3 December\n").contains("name: checkout  # renamed by hand\n")
+        .contains("\nsequence:\n- ");
+    assertThat(thrice).as("the third answer is added after the two, the rest untouched")
+        .startsWith(twice.substring(0, twice.length() - 1));
+    Fixture read = new FixtureLoader().read(file, "t", "t");
+    assertThat(read.name()).isEqualTo("checkout");
+    assertThat(read.answers()).extracting(Answer::wire).containsExactly(wire("one"), wire("two"), wire("three"));
+  }
+
+  @Test
   void aTestNameCannotLeaveTheDirectory() {
     assertThat(Recorder.safeName("../../etc/passwd")).isEqualTo("etc/passwd");
     assertThat(Recorder.safeName("MyTest#sums numbers()")).isEqualTo("MyTest-sums-numbers-");
@@ -108,7 +133,7 @@ class FixtureWriterTest {
 
   private static Fixture recording(String prompt, String answer) {
     GenerateContentRequest request = GenerateContentRequest.of(List.of(new Content(List.of(Part.text(prompt)), "user")), null);
-    return Fixture.of(null, "test", null, Match.recorded("gemini-2.5-flash", request),
+    return Fixture.of(null, "test", null, Match.recorded("gemini-2.5-flash", request, List.of()),
         List.of(Answer.recorded(List.of(ReplyStep.text(answer)), wire(answer))));
   }
 

@@ -145,7 +145,8 @@ class LangChain4jIT {
         .allowCodeExecution(true).includeCodeExecutionOutput(true)
         .allowGoogleSearch(true).allowUrlContext(true).allowGoogleMaps(true).retrieveGoogleMapsWidgetToken(true)
         .temperature(0.5).topK(40).topP(0.9).seed(7).maxOutputTokens(2048).stopSequences(List.of("STOP!"))
-        .presencePenalty(0.1).frequencyPenalty(0.1).responseLogprobs(true).logprobs(2)
+        // Gemini 3 refuses non-zero penalties and logprobs, as Google does: zero penalties are still sent.
+        .presencePenalty(0.0).frequencyPenalty(0.0)
         .enableEnhancedCivicAnswers(false)
         .safetySettings(Map.of(GeminiHarmCategory.HARM_CATEGORY_HATE_SPEECH, GeminiHarmBlockThreshold.BLOCK_NONE))
         .toolConfig(GeminiMode.AUTO)

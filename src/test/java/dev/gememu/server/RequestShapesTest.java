@@ -68,8 +68,8 @@ class RequestShapesTest {
 
   @Test
   void acceptsIntegerEnumsATopLevelModelAndFloatTopKAsTheOldGoSdkSends() {
-    accepted("gemini-2.0-flash-001", """
-        {"model": "models/gemini-2.0-flash-001", "contents": [%s],
+    accepted("gemini-2.5-flash", """
+        {"model": "models/gemini-2.5-flash", "contents": [%s],
          "safetySettings": [{"category": 10, "threshold": 4}],
          "tools": [{"functionDeclarations": [{"name": "f", "parameters": {"type": 6, "properties": {"x": {"type": 1}}}}]}],
          "generationConfig": {"topK": 50.0, "candidateCount": 1}}""", ASK);
@@ -124,11 +124,89 @@ class RequestShapesTest {
   }
 
   @Test
+  void refusesATopKAboveTheModelsWithGooglesMessage() {
+    assertThat(refused("gemini-2.0-flash", "{\"topK\": 64}")).isEqualTo("Unable to submit request because it has"
+        + " a topK value of 64 but the supported range is from 1 (inclusive) to 41 (exclusive). Update the value and try again.");
+    assertThat(refused("gemini-2.5-flash", "{\"topK\": 100}")).contains("topK value of 100 but the supported range is from 1 (inclusive) to 65 (exclusive)");
+    assertThat(refused("gemini-3.5-flash", "{\"topK\": 0}")).contains("topK value of 0 but");
+    accepted("gemini-2.0-flash", "{\"contents\": [%s], \"generationConfig\": {\"topK\": 40}}", ASK);
+  }
+
+  @Test
+  void refusesMoreThanEightCandidatesOrFiveStopSequences() {
+    assertThat(refused("gemini-2.5-flash", "{\"candidateCount\": 9}"))
+        .contains("candidateCount value of 9 but the supported range is from 1 (inclusive) to 9 (exclusive)");
+    assertThat(refused("gemini-2.5-flash", "{\"stopSequences\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]}"))
+        .isEqualTo("Unable to submit request because it has a stopSequences value of 6 but the supported range is from 1"
+            + " (inclusive) to 6 (exclusive). Update the value and try again.");
+    accepted("gemini-2.5-flash", "{\"contents\": [%s], \"generationConfig\": {\"stopSequences\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}}", ASK);
+  }
+
+  @Test
+  void refusesPenaltiesOnModelsAfterGemini20WithGooglesMessage() {
+    assertThat(refused("gemini-2.5-flash", "{\"presencePenalty\": 0.5}")).isEqualTo("Penalty is not enabled for models/gemini-2.5-flash");
+    assertThat(refused("gemini-3-pro-preview", "{\"frequencyPenalty\": -0.5}")).isEqualTo("Penalty is not enabled for models/gemini-3-pro-preview");
+    assertThat(refused("gemini-2.0-flash", "{\"frequencyPenalty\": 2.5}"))
+        .contains("frequencyPenalty value of 2.5 but the supported range is from -2 (inclusive) to 2 (exclusive)");
+    accepted("gemini-2.5-pro", "{\"contents\": [%s], \"generationConfig\": {\"presencePenalty\": 0.0, \"frequencyPenalty\": 0}}", ASK);
+    accepted("gemini-2.0-flash", "{\"contents\": [%s], \"generationConfig\": {\"presencePenalty\": -1.5, \"frequencyPenalty\": 1.9}}", ASK);
+  }
+
+  @Test
+  void refusesLogprobsOnModelsAfterGemini20AndOutsideZeroToTwenty() {
+    assertThat(refused("gemini-2.5-pro", "{\"responseLogprobs\": true, \"logprobs\": 3}")).isEqualTo("Logprobs is not enabled for models/gemini-2.5-pro");
+    assertThat(refused("gemini-3.5-flash", "{\"responseLogprobs\": true}")).isEqualTo("Logprobs is not enabled for models/gemini-3.5-flash");
+    assertThat(refused("gemini-2.0-flash", "{\"responseLogprobs\": true, \"logprobs\": 21}"))
+        .contains("logprobs value of 21 but the supported range is from 0 (inclusive) to 21 (exclusive)");
+    accepted("gemini-2.0-flash", "{\"contents\": [%s], \"generationConfig\": {\"responseLogprobs\": true, \"logprobs\": 20, \"seed\": -7}}", ASK);
+    accepted("gemini-2.5-flash", "{\"contents\": [%s], \"generationConfig\": {\"responseLogprobs\": false}}", ASK);
+  }
+
+  @Test
+  void refusesThinkingSettingsTheModelDoesNotHaveWithGooglesMessages() {
+    assertThat(refused("gemini-2.0-flash", "{\"thinkingConfig\": {\"includeThoughts\": true}}")).isEqualTo("Thinking is not enabled for models/gemini-2.0-flash");
+    assertThat(refused("gemini-2.5-flash", "{\"thinkingConfig\": {\"thinkingLevel\": \"LOW\"}}")).isEqualTo("Thinking level is not supported for this model.");
+    assertThat(refused("gemini-2.5-pro", "{\"thinkingConfig\": {\"thinkingBudget\": 52428}}")).isEqualTo("The thinking budget (52428) is invalid.");
+    assertThat(refused("gemini-2.5-pro", "{\"thinkingConfig\": {\"thinkingBudget\": 0}}")).isEqualTo("Budget 0 is invalid. This model only works in thinking mode.");
+    assertThat(refused("gemini-2.5-flash", "{\"thinkingConfig\": {\"thinkingBudget\": 24577}}")).isEqualTo("The thinking budget (24577) is invalid.");
+    assertThat(refused("gemini-2.5-flash-lite", "{\"thinkingConfig\": {\"thinkingBudget\": 256}}")).isEqualTo("The thinking budget (256) is invalid.");
+    assertThat(refused("gemini-flash-latest", "{\"thinkingConfig\": {\"thinkingBudget\": 4096, \"thinkingLevel\": \"low\"}}"))
+        .isEqualTo("You can only set only one of thinking budget and thinking level.");
+    accepted("gemini-2.5-flash", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": 0}}}", ASK);
+    accepted("gemini-2.5-pro", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": -1, \"includeThoughts\": true}}}", ASK);
+    accepted("gemini-2.5-flash-lite", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": 512}}}", ASK);
+    accepted("gemini-3-flash-preview", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingLevel\": \"MINIMAL\"}}}", ASK);
+    accepted("gemini-2.0-flash", "{\"contents\": [%s], \"generationConfig\": {\"thinkingConfig\": {\"thinkingBudget\": 0}}}", ASK);
+  }
+
+  @Test
+  void refusesANumberOrABooleanWhereAStringBelongsAsGoogleDoes() {
+    assertThat(invalid("{\"contents\": [{\"role\": 0.5, \"parts\": [{\"text\": \"hi\"}]}]}"))
+        .isEqualTo("Invalid JSON payload received. Invalid value at 'contents[0].role' (TYPE_STRING), 0.5");
+    assertThat(invalid("{\"contents\": [" + ASK + "], \"generationConfig\": {\"stopSequences\": [true]}}"))
+        .isEqualTo("Invalid JSON payload received. Invalid value at 'generation_config.stop_sequences[0]' (TYPE_STRING), true");
+  }
+
+  @Test
+  void refusesARoleOtherThanUserOrModelWithGooglesMessage() {
+    assertThat(invalid("{\"contents\": [{\"role\": \"assistant\", \"parts\": [{\"text\": \"hi\"}]}, " + ASK + "]}"))
+        .isEqualTo("Please use a valid role: user, model.");
+    accepted("gemini-2.5-flash", """
+        {"contents": [{"parts": [{"text": "hi"}]}, {"role": "model", "parts": [{"text": "Hello"}]}, %s]}""", ASK);
+  }
+
+  @Test
   void stillRefusesAPartHoldingNothing() {
     ApiException error = catchThrowableOfType(ApiException.class,
         () -> prepare("gemini-3-flash-preview", "{\"contents\": [{\"parts\": [{\"thought\": true}]}]}"));
     assertThat(error.getMessage()).isEqualTo(
         "* GenerateContentRequest.contents[0].parts[0].data: required oneof field 'data' must have one initialized field\n");
+  }
+
+  private String invalid(String body) {
+    ApiException error = catchThrowableOfType(ApiException.class, () -> prepare("gemini-2.5-flash", body));
+    assertThat(error).as(body).isNotNull();
+    return error.getMessage();
   }
 
   private void accepted(String model, String template, String argument) {

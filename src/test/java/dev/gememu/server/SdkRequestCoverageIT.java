@@ -96,6 +96,16 @@ class SdkRequestCoverageIT {
         "toolConfig.retrievalConfig");
   }
 
+  @Test
+  void acceptsPenaltiesAndLogprobsOnGemini20WhichHasThem() {
+    GenerateContentConfig config = GenerateContentConfig.builder()
+        .presencePenalty(0.5f).frequencyPenalty(-0.5f).responseLogprobs(true).logprobs(2).topK(40f).build();
+
+    GenerateContentResponse response = server.sdk().models.generateContent("gemini-2.0-flash", Sdk.runPrompt("print(3)"), config);
+
+    assertThat(response.text()).isNotEmpty();
+  }
+
   /** An uploaded file for the history's fileData part: gememu, like Google, refuses unknown files. */
   private static String uploadedVideoUri() {
     return server.sdk().files.upload(new byte[] {0, 0, 0, 24},
@@ -135,8 +145,9 @@ class SdkRequestCoverageIT {
     return GenerateContentConfig.builder()
         .systemInstruction(Content.fromParts(Part.fromText("Be brief.")))
         .temperature(0.5f).topP(0.9f).topK(40f).candidateCount(1).maxOutputTokens(2048)
-        .stopSequences(List.of("STOP!")).responseLogprobs(true).logprobs(2)
-        .presencePenalty(0.1f).frequencyPenalty(0.1f).seed(7)
+        // Gemini 3 refuses non-zero penalties and responseLogprobs, as Google does; see the Gemini 2.0 test.
+        .stopSequences(List.of("STOP!")).responseLogprobs(false)
+        .presencePenalty(0f).frequencyPenalty(0f).seed(7)
         .responseMimeType("text/plain")
         .safetySettings(List.of(SafetySetting.builder().category(HarmCategory.Known.HARM_CATEGORY_HATE_SPEECH)
             .threshold(HarmBlockThreshold.Known.BLOCK_NONE).build()))
