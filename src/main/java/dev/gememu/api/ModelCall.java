@@ -36,6 +36,9 @@ public record ModelCall(String apiVersion, String model, Method method, Map<Stri
   }
 
   public ModelCall withIgnoredFields(List<String> fields) {
+    if (fields.isEmpty() && ignoredFields.isEmpty()) {
+      return this;
+    }
     return new ModelCall(apiVersion, model, method, headers, fields, body, query);
   }
 

@@ -30,6 +30,9 @@ public record Exchange(long id, Instant start, Duration duration, String method,
 
   public static final String REJECTED = "rejected";
   public static final String GEMEMU = "gememu";
+  /** The class of the header maps {@link #copy} makes, which need no second copy. */
+  private static final Class<?> IMMUTABLE_SORTED =
+      java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>()).getClass();
 
   public Exchange {
     requestHeaders = copy(requestHeaders);
@@ -54,8 +57,11 @@ public record Exchange(long id, Instant start, Duration duration, String method,
   }
 
   private static Map<String, List<String>> copy(Map<String, List<String>> headers) {
+    if (headers.getClass() == IMMUTABLE_SORTED) {
+      return headers; // made here already (withId): copying it again was a measurable part of capture
+    }
     java.util.TreeMap<String, List<String>> sorted = new java.util.TreeMap<>();
     headers.forEach((name, values) -> sorted.put(name, List.copyOf(values)));
-    return java.util.Collections.unmodifiableMap(sorted);
+    return java.util.Collections.unmodifiableSortedMap(sorted);
   }
 }

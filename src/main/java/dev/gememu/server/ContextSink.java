@@ -43,7 +43,11 @@ final class ContextSink implements WireSink {
     }
     try {
       out.write(chunk.getBytes(StandardCharsets.UTF_8));
-      out.flush();
+      // A stream's events go out as they come; a whole body stays in Jetty's buffer, so that a body
+      // that fits goes out in one write with its Content-Length, as a scripted answer does.
+      if (streams) {
+        out.flush();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

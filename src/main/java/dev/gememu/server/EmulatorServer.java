@@ -39,38 +39,22 @@ public final class EmulatorServer implements AutoCloseable {
     FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
+    Steps steps = new Steps(clock, apiKeys, exchanges, settings);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = RequestBody.MAX_BYTES;
       config.jetty.modifyServer(server -> {
         server.setErrorHandler(new JettyErrorHandler(prettyWriter));
         ClientErrorConnections.install(server);
-      });
-      config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-      // Answers that went wrong at INFO, the rest at DEBUG: a line per answer cost ~8% of the CPU of
-      // a playback request (the journal keeps every exchange anyway).
-      config.requestLogger.http((ctx, millis) -> {
-        if (ctx.statusCode() >= 400) {
-          LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
-        } else if (LOG.isDebugEnabled()) {
-          LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+        if (upstream.isEmpty()) {
+          server.insertHandler(new ModelCallHandler(steps, models::post));
         }
       });
+      config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+      config.requestLogger.http(steps::log);
     });
-    app.before(ctx -> {
-      if (!ctx.path().startsWith(AdminRoute.PREFIX)) {
-        ExchangeCapture.begin(ctx, clock);
-      }
-      RequestTarget.requireValidEscapes(ctx.req());
-      if ((ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) && !FilesRoute.isChunk(ctx)) {
-        apiKeys.check(ctx);
-      }
-    });
-    app.after(ctx -> {
-      if (ExchangeCapture.captured(ctx)) {
-        exchanges.add(ExchangeCapture.of(ctx).finish(ctx, settings.redaction()));
-      }
-    });
+    app.before(steps::before);
+    app.after(steps::after);
     app.get("/{version}/models", models::list);
     app.get("/{version}/models/{call}", models::get);
     app.post("/{version}/models/{call}", models::post);
@@ -89,9 +73,9 @@ public final class EmulatorServer implements AutoCloseable {
     app.delete(AdminRoute.PREFIX + "/fixtures/<name>", admin::remove);
     app.get(AdminRoute.PREFIX + "/journal", admin::journal);
     app.delete(AdminRoute.PREFIX + "/journal", admin::clearJournal);
-    app.exception(HttpResponseException.class, (error, ctx) ->
-        writeError(ctx, JettyErrorHandler.forHttpCode(error.getStatus(), ctx.method() + " " + ctx.path())));
-    app.exception(Exception.class, (error, ctx) -> writeError(ctx, ErrorMapper.toApiException(error)));
+    // Javalin answers its own HttpResponseExceptions (an unknown route) itself unless a handler names that class.
+    app.exception(HttpResponseException.class, steps::failed);
+    app.exception(Exception.class, steps::failed);
     app.error(404, ctx -> {
       if (ctx.result() == null || ctx.result().isEmpty()) {
         writeError(ctx, JettyErrorHandler.forHttpCode(404, ctx.method() + " " + ctx.path()));
@@ -114,6 +98,61 @@ public final class EmulatorServer implements AutoCloseable {
       Responses.error(ctx, prettyWriter, error);
     } catch (IOException e) {
       ctx.status(500);
+    }
+  }
+
+  /** What runs around every route, under Javalin and in {@link ModelCallHandler} alike. */
+  private final class Steps implements ModelCallHandler.Steps {
+    private final Clock clock;
+    private final ApiKeyCheck apiKeys;
+    private final ExchangeStore exchanges;
+    private final ServerSettings settings;
+
+    Steps(Clock clock, ApiKeyCheck apiKeys, ExchangeStore exchanges, ServerSettings settings) {
+      this.clock = clock;
+      this.apiKeys = apiKeys;
+      this.exchanges = exchanges;
+      this.settings = settings;
+    }
+
+    @Override
+    public void before(Context ctx) {
+      if (!ctx.path().startsWith(AdminRoute.PREFIX)) {
+        ExchangeCapture.begin(ctx, clock);
+      }
+      RequestTarget.requireValidEscapes(ctx.req());
+      if ((ctx.path().startsWith("/v1") || ctx.path().startsWith("/upload/")) && !FilesRoute.isChunk(ctx)) {
+        apiKeys.check(ctx);
+      }
+    }
+
+    @Override
+    public void failed(Exception error, Context ctx) {
+      if (error instanceof HttpResponseException http) {
+        writeError(ctx, JettyErrorHandler.forHttpCode(http.getStatus(), ctx.method() + " " + ctx.path()));
+      } else {
+        writeError(ctx, ErrorMapper.toApiException(error));
+      }
+    }
+
+    @Override
+    public void after(Context ctx) {
+      if (ExchangeCapture.captured(ctx)) {
+        exchanges.add(ExchangeCapture.of(ctx).finish(ctx, settings.redaction()));
+      }
+    }
+
+    /**
+     * Answers that went wrong at INFO, the rest at DEBUG: a line per answer cost ~8% of the CPU of a
+     * playback request (the journal keeps every exchange anyway).
+     */
+    @Override
+    public void log(Context ctx, float millis) {
+      if (ctx.statusCode() >= 400) {
+        LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+      } else if (LOG.isDebugEnabled()) {
+        LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+      }
     }
   }
 

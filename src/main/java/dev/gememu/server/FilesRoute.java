@@ -41,7 +41,7 @@ final class FilesRoute {
 
   /** A chunk of a started upload: authorised by its upload id, so it needs no API key. */
   static boolean isChunk(Context ctx) {
-    return ctx.queryParam(UPLOAD_ID) != null && ctx.path().contains("/upload/");
+    return ctx.path().contains("/upload/") && ctx.queryParam(UPLOAD_ID) != null;
   }
 
   /**

@@ -93,18 +93,49 @@ public final class Bench {
     }
   }
 
-  /** The Java bin/gememu starts the server with, so baselines run on the same JVM. */
-  static String serverJava() {
+  /** The Java bin/gememu starts the server with (the newest JDK 25+ under /usr/lib/jvm), so baselines run on the same JVM. */
+  static String serverJava() throws IOException {
     String configured = System.getenv("GEMEMU_JAVA");
     if (configured != null && !configured.isEmpty()) {
       return configured;
     }
-    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
-    if (Files.isExecutable(jdk25)) {
-      return jdk25.toString();
+    Path newest = null;
+    int newestFeature = 24;
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (var homes = Files.list(jvms)) {
+        for (Path home : homes.sorted().toList()) {
+          int feature = feature(home.resolve("release"));
+          if (feature > newestFeature && Files.isExecutable(home.resolve("bin/java"))) {
+            newest = home.resolve("bin/java");
+            newestFeature = feature;
+          }
+        }
+      }
+    }
+    if (newest != null) {
+      return newest.toString();
     }
     String home = System.getenv("JAVA_HOME");
     return home != null && Files.isExecutable(Path.of(home, "bin/java")) ? Path.of(home, "bin/java").toString() : "java";
+  }
+
+  private static int feature(Path release) {
+    try {
+      for (String line : Files.readAllLines(release)) {
+        if (line.startsWith("JAVA_VERSION=\"")) {
+          String version = line.substring("JAVA_VERSION=\"".length());
+          int end = 0;
+          while (end < version.length() && Character.isDigit(version.charAt(end))) {
+            end++;
+          }
+          return end == 0 ? 0 : Integer.parseInt(version.substring(0, end));
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      return 0;
+    }
+    return 0;
   }
 
   /** The CPython executor against a cold python3 subprocess of the same venv running the same snippet. */

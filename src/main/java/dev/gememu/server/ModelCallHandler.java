@@ -1,0 +1,113 @@
+package dev.gememu.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+
+/**
+ * Serves {@code POST /{version}/models/{model}:{method}} in its plain form straight from Jetty,
+ * ahead of Javalin, through the same steps in the same order (capture, checks, route, error
+ * mapping, journal, log) as Javalin would run them: Javalin's own routing and per-request machinery
+ * was about a fifth of a playback request's CPU. Any other request, or a model call whose path holds
+ * anything unusual (escapes, a trailing slash), goes on to Javalin.
+ */
+final class ModelCallHandler extends HandlerWrapper {
+  static final String PATH = "/{version}/models/{call}";
+  /** Javalin's default: smaller bodies are not worth compressing. */
+  private static final int MIN_SIZE_FOR_GZIP = 1500;
+  private static final String MODELS = "/models/";
+
+  /** What runs around the route for every request, under Javalin or here. */
+  interface Steps {
+    void before(Context ctx) throws Exception;
+
+    void failed(Exception error, Context ctx);
+
+    void after(Context ctx);
+
+    void log(Context ctx, float millis);
+  }
+
+  private final Steps steps;
+  private final Handler route;
+
+  ModelCallHandler(Steps steps, Handler route) {
+    this.steps = steps;
+    this.route = route;
+  }
+
+  @Override
+  public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    Map<String, String> params = "POST".equals(request.getMethod()) ? pathParams(request.getRequestURI()) : null;
+    if (params == null) {
+      super.handle(target, baseRequest, request, response);
+      return;
+    }
+    baseRequest.setHandled(true);
+    long start = System.nanoTime();
+    DirectContext ctx = new DirectContext(request, response, params);
+    try {
+      steps.before(ctx);
+      route.handle(ctx);
+    } catch (Exception error) {
+      steps.failed(error, ctx);
+    }
+    steps.after(ctx);
+    writeResult(ctx, request);
+    steps.log(ctx, (System.nanoTime() - start) / 1e6f);
+  }
+
+  /** {@code version} and {@code call} of a plain model call path, or null for anything else. */
+  static Map<String, String> pathParams(String uri) {
+    int models = uri.indexOf(MODELS);
+    if (models < 2 || uri.charAt(0) != '/' || uri.indexOf('/', 1) != models) {
+      return null;
+    }
+    String version = uri.substring(1, models);
+    String call = uri.substring(models + MODELS.length());
+    if (!ModelsRoute.API_VERSIONS.contains(version) || call.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < call.length(); i++) {
+      char c = call.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == ':';
+      if (!plain) {
+        return null;
+      }
+    }
+    return Map.of("version", version, "call", call);
+  }
+
+  /** A body set as the result goes out whole, with its length, gzipped when asked and large enough, as Javalin does. */
+  private static void writeResult(DirectContext ctx, HttpServletRequest request) throws IOException {
+    InputStream result = ctx.resultInputStream();
+    if (result == null) {
+      return;
+    }
+    byte[] body = result.readAllBytes();
+    HttpServletResponse response = ctx.res();
+    String accepted = request.getHeader("Accept-Encoding");
+    if (body.length >= MIN_SIZE_FOR_GZIP && accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 2);
+      try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+        gzip.write(body);
+      }
+      body = zipped.toByteArray();
+      response.setHeader("Content-Encoding", "gzip");
+    }
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}
