@@ -28,6 +28,7 @@ import dev.gememu.recording.RecordingResponder;
 import dev.gememu.recording.RecordingSettings;
 import dev.gememu.recording.UpstreamProxy;
 import dev.gememu.server.EmulatorServer;
+import dev.gememu.server.ModelBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -115,11 +116,13 @@ final class Emulator implements AutoCloseable {
       ContentGenerator generator = new ContentGenerator(catalog, responders, new TurnRunner(python),
           new TokenEstimator(), responseIds(), inputFiles);
       watcher = FixtureWatcher.start(fixtures, config.fixtures().pollInterval());
-      EmulatorServer server = new EmulatorServer(generator, catalog, config.serverSettings(), fixtures, exchanges,
-          Clock.systemUTC(), Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null), files,
-          new Uploads(files, random, clock, upstream == null ? UploadMirror.NONE : upstream.uploads()),
+      ModelBackend backend = new ModelBackend(generator, catalog,
+          Optional.ofNullable(recording.mode() == Mode.RECORD ? upstream : null),
           Optional.ofNullable(recording.mode() == Mode.AUTO ? upstream : null),
-          new RecordedCalls(fixtures, RecordedAnswer::new)).start(config.host(), config.port());
+          new RecordedCalls(fixtures, RecordedAnswer::new));
+      EmulatorServer server = new EmulatorServer(backend, files,
+          new Uploads(files, random, clock, upstream == null ? UploadMirror.NONE : upstream.uploads()), fixtures,
+          exchanges, config.serverSettings(), Clock.systemUTC()).start(config.host(), config.port());
       if (background != null) {
         background.start();
       }

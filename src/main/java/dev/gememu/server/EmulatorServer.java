@@ -9,16 +9,11 @@ import dev.gememu.files.Uploads;
 import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
-import dev.gememu.model.CallRecordings;
-import dev.gememu.model.ContentGenerator;
-import dev.gememu.model.ModelCatalog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
-import dev.gememu.model.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +24,12 @@ public final class EmulatorServer implements AutoCloseable {
   private final Javalin app;
   private final ObjectWriter prettyWriter;
 
-  public EmulatorServer(ContentGenerator generator, ModelCatalog catalog, ServerSettings settings,
-      FixtureStore fixtures, ExchangeStore exchanges, Clock clock, Optional<Upstream> upstream, FileStore files,
-      Uploads uploads, Optional<Upstream> onMiss, CallRecordings recordings) {
+  public EmulatorServer(ModelBackend backend, FileStore files, Uploads uploads, FixtureStore fixtures,
+      ExchangeStore exchanges, ServerSettings settings, Clock clock) {
     ObjectMapper mapper = JsonMapper.create();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     BodyReader bodies = new BodyReader(mapper, settings.lenient());
-    ModelsRoute models = new ModelsRoute(generator, catalog, bodies, mapper, upstream, onMiss, recordings);
+    ModelsRoute models = new ModelsRoute(backend, bodies, mapper);
     FilesRoute filesRoute = new FilesRoute(files, uploads, bodies, prettyWriter);
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
@@ -46,7 +40,7 @@ public final class EmulatorServer implements AutoCloseable {
       config.jetty.modifyServer(server -> {
         server.setErrorHandler(new JettyErrorHandler(prettyWriter));
         ClientErrorConnections.install(server);
-        if (upstream.isEmpty()) {
+        if (backend.upstream().isEmpty()) {
           server.insertHandler(new ModelCallHandler(steps, models::post));
         }
       });

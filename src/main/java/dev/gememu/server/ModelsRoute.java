@@ -38,18 +38,12 @@ final class ModelsRoute {
   private final Optional<Upstream> onMiss;
   private final CallRecordings recordings;
 
-  /**
-   * @param upstream in record mode, where every request is passed on; empty otherwise
-   * @param onMiss in auto mode, where a countTokens or models call nothing recorded answers is passed on
-   * @param recordings recorded answers to countTokens and models calls, served before gememu's own
-   */
-  ModelsRoute(ContentGenerator generator, ModelCatalog catalog, BodyReader bodies, ObjectMapper mapper,
-      Optional<Upstream> upstream, Optional<Upstream> onMiss, CallRecordings recordings) {
-    this.upstream = upstream;
-    this.onMiss = onMiss;
-    this.recordings = recordings;
-    this.generator = generator;
-    this.catalog = catalog;
+  ModelsRoute(ModelBackend backend, BodyReader bodies, ObjectMapper mapper) {
+    this.upstream = backend.upstream();
+    this.onMiss = backend.onMiss();
+    this.recordings = backend.recordings();
+    this.generator = backend.generator();
+    this.catalog = backend.catalog();
     this.bodies = bodies;
     this.mapper = mapper;
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
