@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gememu.Gememu;
 import dev.gememu.api.Status;
-import dev.gememu.testing.FakeExecutor;
-import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many mutated generateContent bodies (wrong types, numbers out of range, unknown enum values, wrong
@@ -66,19 +63,8 @@ class BadInputFuzzTest {
          "parameters": {"type": "OBJECT", "properties": {"x": {"type": "INTEGER"}}, "required": ["x"]}}]}],
        "toolConfig": {"functionCallingConfig": {"mode": "AUTO", "allowedFunctionNames": ["f"]}}}""");
 
-  private static Gememu gememu;
-  private static RawHttp http;
-
-  @BeforeAll
-  static void start() {
-    gememu = Gememu.builder().executor(new FakeExecutor()).start();
-    http = new RawHttp(gememu.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withFakeExecutor();
 
   @Test
   void everyMutatedBodyGetsA200OrGooglesClientErrorEnvelope() throws Exception {
@@ -112,7 +98,7 @@ class BadInputFuzzTest {
 
   /** Sends the body and asserts the answer's shape; returns its status. */
   private static String check(String path, String body, String mutation) {
-    HttpResponse<String> response = http.post(path, body);
+    HttpResponse<String> response = server.http().post(path, body);
     int status = response.statusCode();
     String what = mutation + " on " + path + " -> " + status + " " + abbreviate(response.body());
     assertThat(status).as(what).isIn(200, 400, 401, 403, 404, 413, 429);

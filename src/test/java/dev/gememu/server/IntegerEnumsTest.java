@@ -3,15 +3,13 @@ package dev.gememu.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gememu.Gememu;
-import dev.gememu.testing.FakeExecutor;
 import dev.gememu.testing.RawHttp;
+import dev.gememu.testing.RunningGememu;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code $alt=json;enum-encoding=int}, as the generated REST clients send it: enum values of the answer
@@ -22,23 +20,12 @@ class IntegerEnumsTest {
       {"contents": [{"role": "user", "parts": [{"text": "Run this:\\n```python\\nprint(1)\\n```"}]}],
        "tools": [{"codeExecution": {}}]}""";
   private static final String INT_ENUMS = "$alt=json;enum-encoding=int";
-  private static Gememu gememu;
-  private static RawHttp http;
-
-  @BeforeAll
-  static void start() {
-    gememu = Gememu.builder().executor(new FakeExecutor()).start();
-    http = new RawHttp(gememu.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    gememu.close();
-  }
+  @RegisterExtension
+  static final RunningGememu server = RunningGememu.withFakeExecutor();
 
   @Test
   void aGenerateContentAnswerCarriesEnumNumbersWhenAsked() {
-    JsonNode answer = ok(http.post("/v1beta/models/gemini-2.5-flash:generateContent?" + INT_ENUMS, ASK));
+    JsonNode answer = ok(server.http().post("/v1beta/models/gemini-2.5-flash:generateContent?" + INT_ENUMS, ASK));
 
     JsonNode parts = answer.at("/candidates/0/content/parts");
     assertThat(codePart(parts).at("/executableCode/language")).isEqualTo(RawHttp.tree("1"));
@@ -50,14 +37,14 @@ class IntegerEnumsTest {
 
   @Test
   void thePercentEncodedParameterAsTheGeneratedClientsSendItIsUnderstoodToo() {
-    JsonNode answer = ok(http.post("/v1beta/models/gemini-2.5-flash:generateContent?%24alt=json%3Benum-encoding%3Dint", ASK));
+    JsonNode answer = ok(server.http().post("/v1beta/models/gemini-2.5-flash:generateContent?%24alt=json%3Benum-encoding%3Dint", ASK));
 
     assertThat(answer.at("/candidates/0/finishReason").isInt()).isTrue();
   }
 
   @Test
   void aStreamedAnswerCarriesNumbersInEveryEvent() {
-    HttpResponse<String> response = http.post("/v1beta/models/gemini-3-flash-preview:streamGenerateContent?" + INT_ENUMS, ASK);
+    HttpResponse<String> response = server.http().post("/v1beta/models/gemini-3-flash-preview:streamGenerateContent?" + INT_ENUMS, ASK);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode events = RawHttp.tree(response.body());
@@ -71,7 +58,7 @@ class IntegerEnumsTest {
 
   @Test
   void theSameAnswerCarriesNamesWithoutTheParameter() {
-    JsonNode answer = ok(http.post("/v1beta/models/gemini-2.5-flash:generateContent", ASK));
+    JsonNode answer = ok(server.http().post("/v1beta/models/gemini-2.5-flash:generateContent", ASK));
 
     JsonNode parts = answer.at("/candidates/0/content/parts");
     assertThat(codePart(parts).at("/executableCode/language").asText()).isEqualTo("PYTHON");
@@ -82,7 +69,7 @@ class IntegerEnumsTest {
 
   @Test
   void countTokensCarriesTheModalityNumberWhenAsked() {
-    JsonNode answer = ok(http.post("/v1beta/models/gemini-2.5-flash:countTokens?" + INT_ENUMS, ASK.replace(
+    JsonNode answer = ok(server.http().post("/v1beta/models/gemini-2.5-flash:countTokens?" + INT_ENUMS, ASK.replace(
         ",\n \"tools\": [{\"codeExecution\": {}}]", "")));
 
     assertThat(answer.at("/promptTokensDetails/0/modality")).isEqualTo(RawHttp.tree("1"));

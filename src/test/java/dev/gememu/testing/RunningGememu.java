@@ -16,18 +16,20 @@ public final class RunningGememu implements BeforeAllCallback, AfterAllCallback 
   /** Where the server shared by the classes using the defaults lives; JUnit closes it when the run ends. */
   private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(RunningGememu.class);
   private final UnaryOperator<ServerConfig> configure;
+  private final boolean fakeExecutor;
   private Gememu gememu;
   private Client sdk;
   private RawHttp http;
   private Admin admin;
 
-  private RunningGememu(UnaryOperator<ServerConfig> configure) {
+  private RunningGememu(UnaryOperator<ServerConfig> configure, boolean fakeExecutor) {
     this.configure = configure;
+    this.fakeExecutor = fakeExecutor;
   }
 
   /** Defaults on port 0 with one warm context, adjusted by {@code configure}. */
   public static RunningGememu configuredBy(UnaryOperator<ServerConfig> configure) {
-    return new RunningGememu(configure);
+    return new RunningGememu(configure, false);
   }
 
   /**
@@ -35,14 +37,25 @@ public final class RunningGememu implements BeforeAllCallback, AfterAllCallback 
    * costs two worker JVMs): reset to the fixture files, with no calls captured, before each class.
    */
   public static RunningGememu withDefaults() {
-    return new RunningGememu(null);
+    return new RunningGememu(null, false);
+  }
+
+  /**
+   * The defaults with a {@link FakeExecutor} instead of Python, for tests of the wire alone: one
+   * server shared like {@link #withDefaults()}'s, and no Python start-up.
+   */
+  public static RunningGememu withFakeExecutor() {
+    return new RunningGememu(null, true);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     if (configure == null) {
-      gememu = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Gememu.class,
-          key -> start(UnaryOperator.identity()), Gememu.class);
+      gememu = fakeExecutor
+          ? context.getRoot().getStore(SHARED).getOrComputeIfAbsent(FakeExecutor.class,
+              key -> Gememu.builder().executor(new FakeExecutor()).start(), Gememu.class)
+          : context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Gememu.class,
+              key -> start(UnaryOperator.identity()), Gememu.class);
       gememu.reset();
     } else {
       gememu = start(configure);
