@@ -15,7 +15,7 @@ final class GenerationSettings {
   private static final int MAX_CANDIDATES = 8;
   private static final int MAX_STOP_SEQUENCES = 5;
   private static final int MAX_LOGPROBS = 20;
-  private static final double PENALTY_LIMIT = 2.0;
+  private static final int PENALTY_LIMIT = 2;
 
   private GenerationSettings() {}
 
@@ -74,7 +74,7 @@ final class GenerationSettings {
       throw ApiException.notEnabled("Penalty", model.id());
     }
     if (value < -PENALTY_LIMIT || value >= PENALTY_LIMIT) {
-      throw ApiException.outOfRange(setting, value, "-2", "2");
+      throw ApiException.outOfRange(setting, value, Integer.toString(-PENALTY_LIMIT), Integer.toString(PENALTY_LIMIT));
     }
   }
 
