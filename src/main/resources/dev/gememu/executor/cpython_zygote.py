@@ -466,14 +466,16 @@ def become_snippet(req_r, out_w, err_w, res_w):
     data = [b'\x01' + frame_text(error) if error is not None else b'\x00', struct.pack('>i', len(images.taken))]
     for name, png in images.taken:
         data += [frame_text(name), frame_text('image/png'), frame_bytes(png)]
+    # Output first, then the report, each closed before exiting: the zygote answers as soon as the
+    # report is complete (one wake-up, not one per pipe), while this big process is still being torn down.
+    for fd in (1, 2):
+        try:
+            os.close(fd)
+        except OSError:
+            pass  # the snippet closed it itself
     report = os.fdopen(res_w, 'wb')
     report.write(b''.join(data))
-    report.flush()
-    # Closed before exiting: the zygote answers as soon as the report is complete, while this big
-    # process is still being torn down.
     report.close()
-    os.close(1)
-    os.close(2)
     os._exit(0)
 
 

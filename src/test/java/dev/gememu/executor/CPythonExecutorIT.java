@@ -197,6 +197,16 @@ class CPythonExecutorIT {
   }
 
   @Test
+  void reportsTheOutputAndErrorOfASnippetThatClosedItsOwnStdoutAndStderr() {
+    ExecutionResult result = run("import os\nprint('before', flush=True)\nos.close(1)\nos.close(2)\nraise ValueError('after')");
+
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
+    assertThat(result.stdout()).isEqualTo("before\n");
+    assertThat(result.error()).endsWith("ValueError: after\n");
+    assertStillServing();
+  }
+
+  @Test
   void placesInputFilesInTheWorkingDirectory() {
     ExecutionResult result = executor.execute(new ExecutionRequest(String.join("\n",
         "import os, pandas as pd",
