@@ -182,6 +182,8 @@ public final class Bench {
           median(backToBack), backToBack.size() / seconds);
       System.out.printf("pandas + matplotlib snippet (PNG returned), request p50 %.1f ms, fastest %.1f ms | cold subprocess %.0f ms -> %.1fx faster (target >= 10x)%n",
           median(plots), Collections.min(plots), plotCold, plotCold / median(plots));
+      // Once the last run is torn down and the next one is waiting: each zygote, its pre-forked runner and snippet process.
+      Thread.sleep(1000);
       System.out.printf("memory: %s%n", server.memory());
     }
   }
