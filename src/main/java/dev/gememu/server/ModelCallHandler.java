@@ -1,16 +1,16 @@
 package dev.gememu.server;
 
+import io.javalin.compression.CompressedOutputStream;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
+import java.io.OutputStream;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
@@ -23,8 +23,6 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  */
 final class ModelCallHandler extends HandlerWrapper {
   static final String PATH = "/{version}/models/{call}";
-  /** Javalin's default: smaller bodies are not worth compressing. */
-  private static final int MIN_SIZE_FOR_GZIP = 1500;
   private static final String MODELS = "/models/";
 
   /** What runs around the route for every request, under Javalin or here. */
@@ -40,10 +38,13 @@ final class ModelCallHandler extends HandlerWrapper {
 
   private final Steps steps;
   private final Handler route;
+  private final CompressionStrategy compression;
 
-  ModelCallHandler(Steps steps, Handler route) {
+  /** @param compression the one Javalin compresses its own routes' answers with */
+  ModelCallHandler(Steps steps, Handler route, CompressionStrategy compression) {
     this.steps = steps;
     this.route = route;
+    this.compression = compression;
   }
 
   @Override
@@ -64,7 +65,7 @@ final class ModelCallHandler extends HandlerWrapper {
       steps.failed(error, ctx);
     }
     steps.after(ctx);
-    writeResult(ctx, request);
+    writeResult(ctx);
     steps.log(ctx, (System.nanoTime() - start) / 1e6f);
   }
 
@@ -90,24 +91,22 @@ final class ModelCallHandler extends HandlerWrapper {
     return Map.of("version", version, "call", call);
   }
 
-  /** A body set as the result goes out whole, with its length, gzipped when asked and large enough, as Javalin does. */
-  private static void writeResult(DirectContext ctx, HttpServletRequest request) throws IOException {
+  /**
+   * A body set as the result goes out in one write, through Javalin's own compressing stream (so it is
+   * compressed exactly when Javalin would), with its length when it goes out as it is.
+   */
+  private void writeResult(DirectContext ctx) throws IOException {
     InputStream result = ctx.resultInputStream();
     if (result == null) {
       return;
     }
     byte[] body = result.readAllBytes();
-    HttpServletResponse response = ctx.res();
-    String accepted = request.getHeader("Accept-Encoding");
-    if (body.length >= MIN_SIZE_FOR_GZIP && accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
-      ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 2);
-      try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-        gzip.write(body);
-      }
-      body = zipped.toByteArray();
-      response.setHeader("Content-Encoding", "gzip");
+    int minSize = compression.getDefaultMinSizeForCompression();
+    if (body.length < minSize) {
+      ctx.res().setContentLength(body.length);
     }
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    try (OutputStream out = new CompressedOutputStream(minSize, compression, ctx)) {
+      out.write(body);
+    }
   }
 }
