@@ -71,7 +71,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   @Override
   public ExecutionResult execute(ExecutionRequest request) {
     if (!admission.tryAcquire()) {
-      throw new ExecutorSaturatedException("every worker is busy and the queue is full");
+      throw new ExecutorSaturatedException("every worker is busy and the queue is full", false);
     }
     try {
       WorkerProcess worker = takeWorker();
@@ -98,7 +98,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
         Duration longestWait = all.stream().anyMatch(WorkerProcess::alive) ? limits.timeout() : WAIT_FOR_A_STARTING_WORKER;
         long left = start + longestWait.toNanos() - System.nanoTime();
         if (left <= 0) {
-          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms");
+          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms", true);
         }
         WorkerProcess worker = idle.poll(Math.min(left, RECHECK_WORKERS.toNanos()), TimeUnit.NANOSECONDS);
         if (worker == null) {
@@ -111,7 +111,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new ExecutorSaturatedException("interrupted while waiting for a worker");
+      throw new ExecutorSaturatedException("interrupted while waiting for a worker", true);
     }
   }
 
