@@ -44,7 +44,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   private final BlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
   private final ExecutorService starter;
-  private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemon("gememu-watchdog"));
+  private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("gememu-watchdog"));
   private final AtomicInteger nextId = new AtomicInteger();
   private volatile boolean closed;
 
@@ -57,7 +57,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
     this.limits = limits;
     this.command = command;
     this.admission = new Semaphore(workers + queue);
-    this.starter = Executors.newFixedThreadPool(workers, daemon("gememu-worker-start"));
+    this.starter = Executors.newFixedThreadPool(workers, DaemonThreads.named("gememu-worker-start"));
     watchdog.setRemoveOnCancelPolicy(true);
     // One after the other: on few cores the first worker is ready sooner when it starts alone.
     startWorkers(workers);
@@ -71,7 +71,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   @Override
   public ExecutionResult execute(ExecutionRequest request) {
     if (!admission.tryAcquire()) {
-      throw new ExecutorSaturatedException("every worker is busy and the queue is full");
+      throw new ExecutorSaturatedException("every worker is busy and the queue is full", false);
     }
     try {
       WorkerProcess worker = takeWorker();
@@ -98,7 +98,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
         Duration longestWait = all.stream().anyMatch(WorkerProcess::alive) ? limits.timeout() : WAIT_FOR_A_STARTING_WORKER;
         long left = start + longestWait.toNanos() - System.nanoTime();
         if (left <= 0) {
-          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms");
+          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms", true);
         }
         WorkerProcess worker = idle.poll(Math.min(left, RECHECK_WORKERS.toNanos()), TimeUnit.NANOSECONDS);
         if (worker == null) {
@@ -111,7 +111,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new ExecutorSaturatedException("interrupted while waiting for a worker");
+      throw new ExecutorSaturatedException("interrupted while waiting for a worker", true);
     }
   }
 
@@ -162,14 +162,6 @@ public final class WorkerPoolExecutor implements PythonExecutor {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override
