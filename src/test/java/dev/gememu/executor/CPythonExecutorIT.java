@@ -207,6 +207,30 @@ class CPythonExecutorIT {
   }
 
   @Test
+  void threadsSignalsAndChildProcessesWorkAsAfterAnOrdinaryFork() {
+    ExecutionResult result = run(String.join("\n",
+        "import multiprocessing, os, signal, subprocess, sys, threading",
+        "main, failed = threading.main_thread().ident, []",
+        "def worker():",
+        "    try:",
+        "        signal.pthread_kill(main, 0)  # glibc signals the main thread by the TID it recorded for it",
+        "    except OSError as error:",
+        "        failed.append(error)",
+        "for _ in range(3):  # so that no live thread has the zygote's TID, had glibc kept that one",
+        "    worker_thread = threading.Thread(target=worker)",
+        "    worker_thread.start()",
+        "    worker_thread.join()",
+        "print(failed)",
+        "with multiprocessing.Pool(2) as pool:",
+        "    print(pool.map(abs, [-1, -2, -3]))",
+        "print(subprocess.run([sys.executable, '-c', 'print(6 * 7)'], capture_output=True, text=True).stdout.strip())",
+        "print(os.getpid(), threading.get_native_id())"));
+
+    assertThat(result.outcome()).as(result.error()).isEqualTo(ExecutionOutcome.OK);
+    assertThat(result.stdout()).isEqualTo("[]\n[1, 2, 3]\n42\n1 1\n");
+  }
+
+  @Test
   void placesInputFilesInTheWorkingDirectory() {
     ExecutionResult result = executor.execute(new ExecutionRequest(String.join("\n",
         "import os, pandas as pd",
