@@ -1,6 +1,7 @@
 package dev.gememu.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Locale;
 
 /**
  * A bench client as lean as wrk's: one keep-alive HTTP/1.1 connection, the request's bytes written
- * in one go and the response read by its {@code Content-Length} on the calling thread. The JDK's
+ * in one go and the response read (by its {@code Content-Length}, or chunked) on the calling thread. The JDK's
  * HttpClient hands each exchange between its selector thread and the caller, which cost 3–5 ms per
  * request on the loaded 2-core machine: more than gememu's own work for a small snippet.
  */
@@ -51,20 +52,44 @@ final class KeepAliveClient implements AutoCloseable {
     String statusLine = line(in);
     int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
     int length = -1;
+    boolean chunked = false;
     for (String header = line(in); !header.isEmpty(); header = line(in)) {
       String lower = header.toLowerCase(Locale.ROOT);
       if (lower.startsWith("content-length:")) {
         length = Integer.parseInt(lower.substring("content-length:".length()).trim());
       } else if (lower.startsWith("transfer-encoding:")) {
-        throw new IOException("the bench client reads Content-Length bodies only: " + header);
+        chunked = lower.contains("chunked");
       }
     }
+    byte[] body = chunked ? chunks() : exactly(length);
+    return new Response(status, new String(body, StandardCharsets.UTF_8));
+  }
+
+  private byte[] exactly(int length) throws IOException {
     if (length < 0) {
-      throw new IOException("no Content-Length in the response");
+      throw new IOException("neither Content-Length nor chunked in the response");
     }
     byte[] body = new byte[length];
     in.readFully(body);
-    return new Response(status, new String(body, StandardCharsets.UTF_8));
+    return body;
+  }
+
+  private byte[] chunks() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int size = chunkSize(); size > 0; size = chunkSize()) {
+      body.write(exactly(size));
+      line(in);
+    }
+    for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
+      // Trailers: none expected, skipped.
+    }
+    return body.toByteArray();
+  }
+
+  private int chunkSize() throws IOException {
+    String size = line(in);
+    int extension = size.indexOf(';');
+    return Integer.parseInt((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
   }
 
   private static String line(InputStream in) throws IOException {
