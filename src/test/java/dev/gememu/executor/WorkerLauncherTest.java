@@ -31,6 +31,17 @@ class WorkerLauncherTest {
   }
 
   @Test
+  void queuesGraalPysBytecodeLoopForC2EarlyByItsRealName() throws ClassNotFoundException {
+    WorkerLauncher launcher = WorkerLauncher.of(ExecutorOptions.defaults(), ExecutionLimits.defaults());
+    String[] classAndMethod = WorkerLauncher.BYTECODE_LOOP.split("\\.");
+    Class<?> rootNode = Class.forName(classAndMethod[0].replace('/', '.'));
+
+    assertThat(launcher.command()).contains("-XX:CompileCommand=CompileThresholdScaling," + WorkerLauncher.BYTECODE_LOOP + ",0.01");
+    // A GraalPy upgrade that renames it would silently leave the flag matching nothing.
+    assertThat(rootNode.getDeclaredMethods()).anyMatch(method -> method.getName().equals(classAndMethod[1]));
+  }
+
+  @Test
   void startsWorkersFromTheRuntimesJavaAndClassPathNotTheParents() {
     List<Path> classPath = List.of(Path.of("/opt/app/lib/gememu.jar"), Path.of("/opt/app/lib/polyglot-25.0.3.jar"));
     WorkerLauncher launcher = WorkerLauncher.of(ExecutorOptions.defaults(), ExecutionLimits.defaults(),
