@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A measuring tool, not a test: starts one worker JVM as {@code bin/gememu} would (jars, AOT cache,
- * same flags, plus {@code -Dprobe.flags}), sends it the primes snippet back to back and prints, per
+ * same flags, less those matching the regex {@code -Dprobe.drop}, plus {@code -Dprobe.flags}), sends it the primes snippet back to back and prints, per
  * window of requests, the rate and the worker's CPU per request split by thread (from
  * /proc/PID/task/TID/stat: the context-making thread, the run thread, C2, C1, GC...).
  *
@@ -66,6 +66,10 @@ public final class WorkerCostProbe {
           options.queue(), true, options.files());
     }
     List<String> command = new ArrayList<>(WorkerLauncher.of(options, ExecutionLimits.defaults(), runtime, null).command());
+    String dropped = System.getProperty("probe.drop", "");
+    if (!dropped.isEmpty()) {
+      command.removeIf(flag -> flag.matches(dropped));
+    }
     String extra = System.getProperty("probe.flags", "").trim();
     if (!extra.isEmpty()) {
       command.addAll(1, Arrays.asList(extra.split(" +")));
