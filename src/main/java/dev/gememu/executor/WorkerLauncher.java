@@ -64,12 +64,6 @@ final class WorkerLauncher {
     command.add("-XX:MinHeapFreeRatio=10");
     command.add("-XX:MaxHeapFreeRatio=30");
     command.add("-XX:-UsePerfData");
-    // Until C2 has compiled GraalPy's interpreter, a fresh context costs 2-4x its steady CPU. Half of
-    // that compiling is GraalPy's bytecode loop (a 150 KB method, ~10 s of a core per C2 compile),
-    // which HotSpot compiles twice: on-stack for the loop that is running, then normally. The
-    // on-stack copy only pays for one snippet running longer than that compile, so without it a
-    // worker spends ~20-35% less CPU over its first 400 contexts. See README, Performance.
-    command.add("-XX:-UseOnStackReplacement");
     // HotSpot writes some warnings and its logs to stdout, which carries the protocol.
     command.add("-XX:+DisplayVMOutputToStderr");
     command.add("-Xlog:disable");

@@ -31,14 +31,6 @@ class WorkerLauncherTest {
   }
 
   @Test
-  void startsWorkersWithoutOnStackReplacementSoC2CompilesGraalPysBytecodeLoopOnce() {
-    WorkerLauncher launcher = WorkerLauncher.of(ExecutorOptions.defaults(), ExecutionLimits.defaults());
-
-    assertThat(launcher.command()).contains("-XX:-UseOnStackReplacement");
-    assertThat(launcher.command().indexOf("-XX:-UseOnStackReplacement")).isLessThan(launcher.command().indexOf("-cp"));
-  }
-
-  @Test
   void startsWorkersFromTheRuntimesJavaAndClassPathNotTheParents() {
     List<Path> classPath = List.of(Path.of("/opt/app/lib/gememu.jar"), Path.of("/opt/app/lib/polyglot-25.0.3.jar"));
     WorkerLauncher launcher = WorkerLauncher.of(ExecutorOptions.defaults(), ExecutionLimits.defaults(),
