@@ -251,6 +251,9 @@ public final class Bench {
     double smallRate = small.size() / ((System.nanoTime() - backToBackStart) / 1e9);
     System.out.printf("small snippet, back-to-back (one client): %.1f req/s, p50 %.2f ms, p99 %.2f ms (n=%d)%n",
         smallRate, median(small), percentile(small, 99), small.size());
+    if (withLoad) {
+      steadyState(server);
+    }
     List<Double> spaced = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       Thread.sleep(150);
@@ -268,6 +271,25 @@ public final class Bench {
       overload(server, smallRate);
     }
     return new Result(cold, median(small), percentile(small, 99), smallRate, median(spaced), median(heavy));
+  }
+
+  /**
+   * The same back-to-back loop once the workers are warm: HotSpot's C2 keeps compiling GraalPy for the
+   * first ~400 contexts of each worker (README, Performance), so after 1000 more requests the rate shows
+   * what a long-running server does, beside the figure right after start.
+   */
+  private void steadyState(Server server) throws Exception {
+    long warmUpStart = System.nanoTime();
+    times(1000, () -> expect(call(server, SMALL), "OUTCOME_OK", "5117"));
+    double warmUpSeconds = (System.nanoTime() - warmUpStart) / 1e9;
+    long start = System.nanoTime();
+    double cpuBefore = ProcessCpu.micros(server.handle());
+    List<Double> steady = times(300, () -> expect(call(server, SMALL), "OUTCOME_OK", "5117"));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuPerRequest = (ProcessCpu.micros(server.handle()) - cpuBefore) / 1000 / steady.size();
+    System.out.printf("small snippet, back-to-back once warm (after 1000 more requests, %.0f s): %.1f req/s, p50 %.2f ms,"
+        + " p99 %.2f ms, %.0f ms of CPU per request (server and workers) (n=%d; target >= 30 req/s, p50 <= 30 ms)%n",
+        warmUpSeconds, steady.size() / seconds, median(steady), percentile(steady, 99), cpuPerRequest, steady.size());
   }
 
   /** 8 clients for at most 20 s / 4000 requests, while one more client sends each hostile snippet. */
