@@ -342,6 +342,12 @@ public final class Bench {
         median(succeeded), succeeded.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     System.out.printf("overload: RSS before %s, after %s; first request after the burst: %.1f ms (target: served at once)%n",
         rssBefore, rssAfter, after.get(0));
+    long burstEnded = System.nanoTime();
+    while (server.handle().children().count() > 1 && System.nanoTime() - burstEnded < Duration.ofSeconds(90).toNanos()) {
+      Thread.sleep(1000);
+    }
+    System.out.printf("overload: %d worker(s) left %.0f s after the burst (extras stop after 30 s idle; --min-workers 1): RSS %s%n",
+        server.handle().children().count(), (System.nanoTime() - burstEnded) / 1e9, server.rss());
   }
 
   private int status(Server server, String code) {
