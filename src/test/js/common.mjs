@@ -12,8 +12,11 @@ export function sdk(name) {
   return process.env.GEMEMU_JS_SDKS === 'newest' ? newest[name] : name;
 }
 
-/** Reads `node <script> <baseUrl> <scenario>` and runs scenarios[scenario], printing its JSON result. */
-export async function main(scenarios) {
+/**
+ * Reads `node <script> <baseUrl> <scenario>` and runs scenarios[scenario], printing its JSON result;
+ * `describe` may describe an error its own way (undefined: the generic description).
+ */
+export async function main(scenarios, describe = () => undefined) {
   const [baseUrl, name] = process.argv.slice(2);
   const scenario = scenarios[name];
   if (!baseUrl || !scenario) {
@@ -24,7 +27,7 @@ export async function main(scenarios) {
     const result = await scenario(baseUrl);
     process.stdout.write(JSON.stringify({ ok: true, result }) + '\n');
   } catch (e) {
-    process.stdout.write(JSON.stringify({ ok: false, error: describeError(e) }) + '\n');
+    process.stdout.write(JSON.stringify({ ok: false, error: describe(e) ?? describeError(e) }) + '\n');
   }
 }
 

@@ -4,6 +4,7 @@ import { FAILING_PROMPT, PROMPT, kinds, main, sdk } from './common.mjs';
 const { GoogleGenAI, createPartFromUri } = await import(sdk('@google/genai'));
 
 const MODEL = 'gemini-2.5-flash';
+const GEMINI_3 = 'gemini-3-flash-preview';
 const CODE_EXECUTION = { tools: [{ codeExecution: {} }] };
 const client = baseUrl => new GoogleGenAI({ vertexai: false, apiKey: 'k', httpOptions: { baseUrl } });
 
@@ -15,6 +16,8 @@ function summary(response) {
     executableCode: response.executableCode,
     codeExecutionResult: response.codeExecutionResult,
     outcomes: parts.filter(p => p.codeExecutionResult).map(p => p.codeExecutionResult.outcome),
+    ids: parts.filter(p => p.executableCode || p.codeExecutionResult).map(p => (p.executableCode ?? p.codeExecutionResult).id),
+    signed: parts.map(p => p.thoughtSignature !== undefined),
     finishReason: response.candidates?.[0]?.finishReason,
     modelVersion: response.modelVersion,
     responseId: response.responseId,
@@ -118,38 +121,53 @@ async function uploadAndAnalyse(ai, extraConfig) {
   };
 }
 
+async function generate(baseUrl, model, prompt) {
+  return summary(await client(baseUrl).models.generateContent({ model, contents: prompt, config: CODE_EXECUTION }));
+}
+
+async function stream(baseUrl, model) {
+  const chunks = [];
+  const answer = await client(baseUrl).models.generateContentStream({ model, contents: PROMPT, config: CODE_EXECUTION });
+  for await (const chunk of answer) chunks.push(summary(chunk));
+  return {
+    chunks: chunks.length,
+    kinds: chunks.flatMap(c => c.kinds),
+    text: chunks.map(c => c.text ?? '').join(''),
+    codeExecutionResult: chunks.map(c => c.codeExecutionResult).filter(Boolean),
+    responseIds: [...new Set(chunks.map(c => c.responseId))],
+    finishReasons: chunks.map(c => c.finishReason ?? null),
+    last: chunks[chunks.length - 1],
+  };
+}
+
+async function chat(baseUrl, model) {
+  const session = client(baseUrl).chats.create({ model, config: CODE_EXECUTION });
+  const first = await session.sendMessage({ message: PROMPT });
+  // The second turn replays the model's code and result parts as history, as a real chat does.
+  const second = await session.sendMessage({ message: 'Run this too:\n```python\nprint(6 * 7)\n```' });
+  return { first: summary(first), second: summary(second), historyLength: session.getHistory().length };
+}
+
+/** An ApiError as the other SDK programs describe theirs: the HTTP code, and Google's status and message from its envelope. */
+function describeApiError(e) {
+  if (e?.name !== 'ApiError') return undefined;
+  let envelope;
+  try {
+    envelope = JSON.parse(e.message).error;
+  } catch {
+    envelope = {};
+  }
+  return { name: e.name, code: e.status, status: envelope.status, message: envelope.message ?? e.message };
+}
+
 await main({
-  async generate(baseUrl) {
-    const response = await client(baseUrl).models.generateContent({ model: MODEL, contents: PROMPT, config: CODE_EXECUTION });
-    return summary(response);
-  },
-
-  async generateFailing(baseUrl) {
-    const response = await client(baseUrl).models.generateContent({ model: MODEL, contents: FAILING_PROMPT, config: CODE_EXECUTION });
-    return summary(response);
-  },
-
-  async stream(baseUrl) {
-    const chunks = [];
-    const stream = await client(baseUrl).models.generateContentStream({ model: MODEL, contents: PROMPT, config: CODE_EXECUTION });
-    for await (const chunk of stream) chunks.push(summary(chunk));
-    return {
-      chunks: chunks.length,
-      kinds: chunks.flatMap(c => c.kinds),
-      text: chunks.map(c => c.text ?? '').join(''),
-      codeExecutionResult: chunks.map(c => c.codeExecutionResult).filter(Boolean),
-      responseIds: [...new Set(chunks.map(c => c.responseId))],
-      finishReasons: chunks.map(c => c.finishReason ?? null),
-    };
-  },
-
-  async chat(baseUrl) {
-    const chat = client(baseUrl).chats.create({ model: MODEL, config: CODE_EXECUTION });
-    const first = await chat.sendMessage({ message: PROMPT });
-    // The second turn replays the model's code and result parts as history, as a real chat does.
-    const second = await chat.sendMessage({ message: 'Run this too:\n```python\nprint(6 * 7)\n```' });
-    return { first: summary(first), second: summary(second), historyLength: chat.getHistory().length };
-  },
+  generate: baseUrl => generate(baseUrl, MODEL, PROMPT),
+  generateFailing: baseUrl => generate(baseUrl, MODEL, FAILING_PROMPT),
+  generateGemini3Failing: baseUrl => generate(baseUrl, GEMINI_3, FAILING_PROMPT),
+  stream: baseUrl => stream(baseUrl, MODEL),
+  streamGemini3: baseUrl => stream(baseUrl, GEMINI_3),
+  chat: baseUrl => chat(baseUrl, MODEL),
+  chatGemini3: baseUrl => chat(baseUrl, GEMINI_3),
 
   async countTokens(baseUrl) {
     const ai = client(baseUrl);
@@ -167,7 +185,8 @@ await main({
 
   async getModel(baseUrl) {
     const model = await client(baseUrl).models.get({ model: MODEL });
-    return { name: model.name, inputTokenLimit: model.inputTokenLimit, supportedActions: model.supportedActions };
+    return { name: model.name, inputTokenLimit: model.inputTokenLimit, outputTokenLimit: model.outputTokenLimit,
+      supportedActions: model.supportedActions, thinking: model.thinking };
   },
 
   /** {field: 'ok' | 'sdk: <why the SDK refused>' | '<status>: <gememu's error>'} per config field. */
@@ -218,4 +237,4 @@ await main({
     for await (const chunk of stream) void chunk;
     return 'unexpected success';
   },
-});
+}, describeApiError);

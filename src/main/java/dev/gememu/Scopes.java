@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Fixture scopes: a request carrying {@code x-gememu-scope: ID} is answered from that scope's
@@ -61,7 +63,7 @@ final class Scopes implements Responder {
 
   @Override
   public Lookup respond(ModelCall call, GenerateContentRequest request) {
-    List<String> misses = new ArrayList<>();
+    List<Supplier<String>> misses = new ArrayList<>();
     for (Scope scope = of(call.header(HEADER)); scope != null; scope = scope.parent()) {
       FixtureStore store = scope.store();
       if (scope != root && store.snapshot().fixtures().isEmpty()) {
@@ -71,9 +73,11 @@ final class Scopes implements Responder {
       if (lookup instanceof Lookup.Found) {
         return lookup;
       }
-      misses.add((scope == root ? "" : "scope " + scope.id() + ": ") + ((Lookup.Missing) lookup).explanation());
+      String where = scope == root ? "" : "scope " + scope.id() + ": ";
+      Supplier<String> explanation = ((Lookup.Missing) lookup).explanation();
+      misses.add(() -> where + explanation.get());
     }
-    return new Lookup.Missing(String.join("\n- ", misses));
+    return new Lookup.Missing(() -> misses.stream().map(Supplier::get).collect(Collectors.joining("\n- ")));
   }
 
   static FixtureStore emptyStore() {

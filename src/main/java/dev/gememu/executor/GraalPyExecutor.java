@@ -38,10 +38,10 @@ public final class GraalPyExecutor implements PythonExecutor {
   private final FilesystemPolicy files;
   private final AtomicInteger unstoppedRuns = new AtomicInteger();
   private final BlockingQueue<SandboxedContext> warm;
-  private final ExecutorService runThreads = Executors.newCachedThreadPool(daemon("gememu-python"));
-  private final ExecutorService warmer = Executors.newSingleThreadExecutor(daemon("gememu-warmer"));
+  private final ExecutorService runThreads = Executors.newCachedThreadPool(DaemonThreads.named("gememu-python"));
+  private final ExecutorService warmer = Executors.newSingleThreadExecutor(DaemonThreads.named("gememu-warmer"));
   // close(true) blocks while a snippet is stuck in a built-in, so closing never happens on a thread we need.
-  private final ExecutorService closer = Executors.newCachedThreadPool(daemon("gememu-close"));
+  private final ExecutorService closer = Executors.newCachedThreadPool(DaemonThreads.named("gememu-close"));
 
   public GraalPyExecutor(ExecutionLimits limits) {
     this(limits, FilesystemPolicy.defaults());
@@ -207,14 +207,6 @@ public final class GraalPyExecutor implements PythonExecutor {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load snippet_runner.py", e);
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

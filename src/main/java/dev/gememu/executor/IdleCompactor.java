@@ -22,11 +22,7 @@ final class IdleCompactor {
 
   static IdleCompactor start(Duration idle) {
     IdleCompactor compactor = new IdleCompactor(idle);
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "gememu-idle-compactor");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("gememu-idle-compactor"));
     long period = Math.max(1, idle.toMillis() / 2);
     timer.scheduleWithFixedDelay(compactor::compactIfIdle, period, period, TimeUnit.MILLISECONDS);
     return compactor;

@@ -84,8 +84,8 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   /** Workers being started, and requests inside {@link #takeWorker}; changed under this pool's lock. */
   private int starting;
   private int waiting;
-  private final ExecutorService starter = Executors.newSingleThreadExecutor(daemon("gememu-worker-start"));
-  private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemon("gememu-watchdog"));
+  private final ExecutorService starter = Executors.newSingleThreadExecutor(DaemonThreads.named("gememu-worker-start"));
+  private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("gememu-watchdog"));
   private final AtomicInteger nextId = new AtomicInteger();
   private volatile boolean closed;
 
@@ -126,7 +126,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
   @Override
   public ExecutionResult execute(ExecutionRequest request) {
     if (!admission.tryAcquire()) {
-      throw new ExecutorSaturatedException("every worker is busy and the queue is full");
+      throw new ExecutorSaturatedException("every worker is busy and the queue is full", false);
     }
     try {
       WorkerProcess worker = takeWorker();
@@ -158,7 +158,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
         Duration longestWait = all.stream().anyMatch(WorkerProcess::alive) ? limits.timeout() : WAIT_FOR_A_STARTING_WORKER;
         long left = start + longestWait.toNanos() - System.nanoTime();
         if (left <= 0) {
-          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms");
+          throw new ExecutorSaturatedException("no worker came free within " + longestWait.toMillis() + " ms", true);
         }
         Idle next = idle.poll(Math.min(left, RECHECK_WORKERS.toNanos()), TimeUnit.NANOSECONDS);
         if (next == null) {
@@ -171,7 +171,7 @@ public final class WorkerPoolExecutor implements PythonExecutor {
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new ExecutorSaturatedException("interrupted while waiting for a worker");
+      throw new ExecutorSaturatedException("interrupted while waiting for a worker", true);
     } finally {
       synchronized (this) {
         waiting--;
@@ -264,14 +264,6 @@ public final class WorkerPoolExecutor implements PythonExecutor {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

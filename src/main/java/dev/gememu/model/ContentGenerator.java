@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The emulated model: validates a request, asks the responders in order what to say, runs the
@@ -234,16 +235,17 @@ public final class ContentGenerator {
   }
 
   private Reply decide(ModelCall call, GenerateContentRequest request) {
-    StringBuilder misses = new StringBuilder();
+    List<Lookup.Missing> misses = new ArrayList<>();
     for (Responder responder : responders) {
       Lookup lookup = responder.respond(call, request);
       if (lookup instanceof Lookup.Found found) {
         return found.reply();
       }
-      misses.append("\n- ").append(((Lookup.Missing) lookup).explanation());
+      misses.add((Lookup.Missing) lookup);
     }
     throw new ApiException(Status.NOT_FOUND, "gememu has no reply for this request (model " + call.model()
-        + ", last user text \"" + abbreviate(request.lastUserText()) + "\"). Tried:" + misses
+        + ", last user text \"" + abbreviate(request.lastUserText()) + "\"). Tried:"
+        + misses.stream().map(miss -> "\n- " + miss.explanation().get()).collect(Collectors.joining())
         + "\nTo get a reply, put the Python to run in a ```python fenced block of the last user turn"
         + " and enable the code execution tool, or add a fixture that matches this request.");
   }

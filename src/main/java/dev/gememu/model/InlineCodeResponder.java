@@ -18,7 +18,7 @@ public final class InlineCodeResponder implements Responder {
   public Lookup respond(ModelCall call, GenerateContentRequest request) {
     Matcher fence = PYTHON_FENCE.matcher(request.lastUserText());
     if (!fence.find()) {
-      return new Lookup.Missing("inline code: the last user turn has no ```python fenced block.");
+      return new Lookup.Missing(() -> "inline code: the last user turn has no ```python fenced block.");
     }
     String code = fence.group(1);
     if (!request.enablesCodeExecution()) {

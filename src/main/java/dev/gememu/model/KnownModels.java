@@ -14,8 +14,9 @@ final class KnownModels {
       "Stable version of Gemini 2.5 Flash, our mid-size multimodal model that supports up to 1 million tokens, released in June of 2025.";
 
   private static final Map<String, ModelInfo> MODELS = index(List.of(
-      model("gemini-2.5-flash", "001", "Gemini 2.5 Flash", STABLE_FLASH),
-      model("gemini-2.5-pro", "2.5", "Gemini 2.5 Pro", "Stable release (June 17th, 2025) of Gemini 2.5 Pro"),
+      gemini25("gemini-2.5-flash", "001", "Gemini 2.5 Flash", STABLE_FLASH, ThinkingBudget.FLASH_2_5),
+      gemini25("gemini-2.5-pro", "2.5", "Gemini 2.5 Pro", "Stable release (June 17th, 2025) of Gemini 2.5 Pro",
+          ThinkingBudget.PRO_2_5),
       gemini20("gemini-2.0-flash", "Gemini 2.0 Flash", "Gemini 2.0 Flash"),
       model("gemini-3-flash-preview", "3-flash-preview-12-2025", "Gemini 3 Flash Preview", "Gemini 3 Flash Preview"),
       model("gemini-3-pro-preview", "3-pro-preview-11-2025", "Gemini 3 Pro Preview", "Gemini 3 Pro Preview"),
@@ -23,7 +24,8 @@ final class KnownModels {
           "Stable version of Gemini 2.0 Flash, our fast and versatile multimodal model for scaling across diverse tasks, released in January of 2025."),
       gemini20("gemini-2.0-flash-lite", "Gemini 2.0 Flash-Lite", "Gemini 2.0 Flash-Lite"),
       gemini20("gemini-2.0-flash-lite-001", "Gemini 2.0 Flash-Lite 001", "Stable version of Gemini 2.0 Flash-Lite"),
-      model("gemini-2.5-flash-lite", "001", "Gemini 2.5 Flash-Lite", "Stable version of Gemini 2.5 Flash-Lite, released in July of 2025"),
+      gemini25("gemini-2.5-flash-lite", "001", "Gemini 2.5 Flash-Lite", "Stable version of Gemini 2.5 Flash-Lite, released in July of 2025",
+          ThinkingBudget.FLASH_LITE_2_5),
       model("gemini-flash-latest", "Gemini Flash Latest", "Gemini Flash Latest", "Latest release of Gemini Flash"),
       model("gemini-flash-lite-latest", "Gemini Flash-Lite Latest", "Gemini Flash-Lite Latest", "Latest release of Gemini Flash-Lite"),
       model("gemini-pro-latest", "Gemini Pro Latest", "Gemini Pro Latest", "Latest release of Gemini Pro"),
@@ -46,15 +48,22 @@ final class KnownModels {
     return known != null ? known : ModelInfo.forId(id);
   }
 
-  /** A Gemini 2.5-or-later model: 1M tokens in, 64K out, topK 64, thinking. */
+  /** A Gemini 3-or-later model (or an alias of one): 1M tokens in, 64K out, topK 64, thinking. */
   private static ModelInfo model(String id, String version, String displayName, String description) {
-    return new ModelInfo(id, version, displayName, description, 1_048_576, 65_536, 64, true,
-        ModelInfo.generation(id) >= 3);
+    return new ModelInfo(id, version, displayName, description, 1_048_576, 65_536, 64, true, true,
+        ThinkingBudget.UNCHECKED);
+  }
+
+  /** A Gemini 2.5 model: like {@link #model}, without Gemini 3's ways, and with its own thinking budgets. */
+  private static ModelInfo gemini25(String id, String version, String displayName, String description,
+      ThinkingBudget budget) {
+    return new ModelInfo(id, version, displayName, description, 1_048_576, 65_536, 64, true, false, budget);
   }
 
   /** A Gemini 2.0 model: 1M tokens in, 8K out, topK 40, no thinking. */
   private static ModelInfo gemini20(String id, String displayName, String description) {
-    return new ModelInfo(id, "2.0", displayName, description, 1_048_576, 8_192, 40, false, false);
+    return new ModelInfo(id, "2.0", displayName, description, 1_048_576, 8_192, 40, false, false,
+        ThinkingBudget.UNCHECKED);
   }
 
   private static Map<String, ModelInfo> index(List<ModelInfo> models) {

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  *     with {@code thoughtSignature}, gives code parts and their results one {@code id}, reports the
  *     stdout printed before an exception as its own {@code OUTCOME_OK} result, and ends a stream with
  *     an empty signed text part
+ * @param thinkingBudget the {@code thinkingBudget} values it takes (any for a model that does not think,
+ *     which refuses thinking altogether)
  */
 public record ModelInfo(
     String id, String version, String displayName, String description, int inputTokenLimit,
-    int outputTokenLimit, int topK, boolean thinking, boolean gemini3) {
+    int outputTokenLimit, int topK, boolean thinking, boolean gemini3, ThinkingBudget thinkingBudget) {
 
   /** Gemini's defaults, the same for every model Google lists today. */
   public static final double TEMPERATURE = 1.0;
@@ -49,7 +51,7 @@ public record ModelInfo(
     boolean thinking = generation >= 2.5;
     String name = displayName(id);
     return new ModelInfo(id, id.replaceFirst("^gemini-", ""), name, name, 1_048_576, thinking ? 65_536 : 8_192,
-        thinking ? 64 : 40, thinking, generation >= 3);
+        thinking ? 64 : 40, thinking, generation >= 3, ThinkingBudget.inferred(id, generation));
   }
 
   static double generation(String id) {

@@ -10,6 +10,7 @@ import dev.gememu.fixtures.FixtureStore;
 import dev.gememu.journal.ExchangeStore;
 import dev.gememu.journal.Journal;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
@@ -34,14 +35,16 @@ public final class EmulatorServer implements AutoCloseable {
     ApiKeyCheck apiKeys = new ApiKeyCheck(settings.apiKeys());
     AdminRoute admin = new AdminRoute(fixtures, new FixtureLoader(), new Journal(exchanges), prettyWriter);
     Steps steps = new Steps(clock, apiKeys, exchanges, settings);
+    CompressionStrategy compression = CompressionStrategy.GZIP;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
+      config.http.customCompression(compression);
       config.http.maxRequestSize = RequestBody.MAX_BYTES;
       config.jetty.modifyServer(server -> {
         server.setErrorHandler(new JettyErrorHandler(prettyWriter));
         ClientErrorConnections.install(server);
         if (backend.upstream().isEmpty()) {
-          server.insertHandler(new ModelCallHandler(steps, models::post));
+          server.insertHandler(new ModelCallHandler(steps, models::post, compression));
         }
       });
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));

@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The one place Jackson is configured: Google's field spellings in, Google's byte layout out. */
 public final class JsonMapper {
@@ -58,10 +59,10 @@ public final class JsonMapper {
         // Google takes enum names in any case: its own docs once sent response_modalities=['Text', 'Image'].
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
     builder.addHandler(new UnknownFields.Handler());
-    builder.addModule(new SimpleModule("proto-int32")
-        .addDeserializer(Integer.class, new Int32Deserializer())
-        .addDeserializer(Integer.TYPE, new Int32Deserializer())
-        .addDeserializer(Long.class, new Int64Deserializer())
+    builder.addModule(new SimpleModule("proto-json")
+        .addDeserializer(Integer.class, ProtoIntegerDeserializer.int32())
+        .addDeserializer(Integer.TYPE, ProtoIntegerDeserializer.int32())
+        .addDeserializer(Long.class, ProtoIntegerDeserializer.int64())
         .addSerializer(WireEnum.class, new WireEnumSerializer()));
     // A null inside a repeated field is an invalid value for Google, not an element.
     builder.defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
@@ -126,45 +127,41 @@ public final class JsonMapper {
   }
 
   /**
-   * Proto JSON's int32: an integer, a number without a fraction (the Java SDK sends {@code topK} as
-   * {@code 40.0}) or such a number in a string; {@code 1.5} is an invalid value, not 1.
+   * Proto JSON's int32 and int64: an integer, a number without a fraction (the Java SDK sends
+   * {@code topK} as {@code 40.0}) or such a number in a string (how int64 values are written);
+   * {@code 1.5} or a value out of range is invalid, never rounded or cut.
    */
-  private static final class Int32Deserializer extends StdDeserializer<Integer> {
-    Int32Deserializer() {
-      super(Integer.class);
+  private static final class ProtoIntegerDeserializer<T extends Number> extends StdDeserializer<T> {
+    private final Class<T> type;
+    private final String protoType;
+    private final Function<BigDecimal, T> exact;
+
+    private ProtoIntegerDeserializer(Class<T> type, String protoType, Function<BigDecimal, T> exact) {
+      super(type);
+      this.type = type;
+      this.protoType = protoType;
+      this.exact = exact;
+    }
+
+    static ProtoIntegerDeserializer<Integer> int32() {
+      return new ProtoIntegerDeserializer<>(Integer.class, "int32", BigDecimal::intValueExact);
+    }
+
+    static ProtoIntegerDeserializer<Long> int64() {
+      return new ProtoIntegerDeserializer<>(Long.class, "int64", BigDecimal::longValueExact);
     }
 
     @Override
-    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
       if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_STRING) {
-        return (Integer) ctxt.handleUnexpectedToken(Integer.class, p);
+        return type.cast(ctxt.handleUnexpectedToken(type, p));
       }
       try {
-        return (token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim()) : p.getDecimalValue()).intValueExact();
-      } catch (NumberFormatException | ArithmeticException notAnInt32) {
+        return exact.apply(token == JsonToken.VALUE_STRING ? new BigDecimal(p.getText().trim()) : p.getDecimalValue());
+      } catch (NumberFormatException | ArithmeticException notAnInteger) {
         Object shown = token == JsonToken.VALUE_STRING ? p.getText() : p.getDecimalValue();
-        throw InvalidFormatException.from(p, "not an int32", shown, Integer.class);
-      }
-    }
-  }
-
-  /** Proto JSON's int64: an integer or an integer in a string (how int64 values are written). */
-  private static final class Int64Deserializer extends StdDeserializer<Long> {
-    Int64Deserializer() {
-      super(Long.class);
-    }
-
-    @Override
-    public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken token = p.currentToken();
-      if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
-        return (Long) ctxt.handleUnexpectedToken(Long.class, p);
-      }
-      try {
-        return token == JsonToken.VALUE_STRING ? Long.parseLong(p.getText().trim()) : p.getLongValue();
-      } catch (NumberFormatException | IOException notAnInt64) {
-        throw InvalidFormatException.from(p, "not an int64", p.getText(), Long.class);
+        throw InvalidFormatException.from(p, "not an " + protoType, shown, type);
       }
     }
   }

@@ -1,16 +1,20 @@
 package dev.gememu.server;
 
+import dev.gememu.executor.ExecutorSaturatedException;
+import io.javalin.compression.CompressedOutputStream;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
@@ -23,8 +27,8 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  */
 final class ModelCallHandler extends HandlerWrapper {
   static final String PATH = "/{version}/models/{call}";
-  /** Javalin's default: smaller bodies are not worth compressing. */
-  private static final int MIN_SIZE_FOR_GZIP = 1500;
+  /** How long a code request turned away at a full queue waits for its 503; see {@link #answerAfterPause}. */
+  static final Duration OVERLOAD_PAUSE = Duration.ofSeconds(1);
   private static final String MODELS = "/models/";
 
   /** What runs around the route for every request, under Javalin or here. */
@@ -40,10 +44,13 @@ final class ModelCallHandler extends HandlerWrapper {
 
   private final Steps steps;
   private final Handler route;
+  private final CompressionStrategy compression;
 
-  ModelCallHandler(Steps steps, Handler route) {
+  /** @param compression the one Javalin compresses its own routes' answers with */
+  ModelCallHandler(Steps steps, Handler route, CompressionStrategy compression) {
     this.steps = steps;
     this.route = route;
+    this.compression = compression;
   }
 
   @Override
@@ -57,15 +64,41 @@ final class ModelCallHandler extends HandlerWrapper {
     baseRequest.setHandled(true);
     long start = System.nanoTime();
     DirectContext ctx = new DirectContext(request, response, params);
+    boolean turnedAway = false;
     try {
       steps.before(ctx);
       route.handle(ctx);
     } catch (Exception error) {
+      turnedAway = error instanceof ExecutorSaturatedException saturated && !saturated.waited();
       steps.failed(error, ctx);
     }
     steps.after(ctx);
-    writeResult(ctx, request);
+    if (turnedAway) {
+      answerAfterPause(baseRequest, ctx, start);
+      return;
+    }
+    writeResult(ctx);
     steps.log(ctx, (System.nanoTime() - start) / 1e6f);
+  }
+
+  /**
+   * A code request turned away because every worker is busy and the queue is full gets its 503 after
+   * {@link #OVERLOAD_PAUSE}, holding no thread meanwhile: a client that retries at once would otherwise
+   * spin on 503s, and many such clients take the cores from the workers that make progress.
+   */
+  private void answerAfterPause(Request baseRequest, DirectContext ctx, long start) {
+    AsyncContext async = baseRequest.startAsync();
+    async.setTimeout(0);
+    baseRequest.getHttpChannel().getConnector().getScheduler().schedule(() -> {
+      try {
+        writeResult(ctx);
+      } catch (IOException | RuntimeException gone) {
+        // The client left meanwhile: nothing to answer.
+      } finally {
+        async.complete();
+        steps.log(ctx, (System.nanoTime() - start) / 1e6f);
+      }
+    }, OVERLOAD_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** {@code version} and {@code call} of a plain model call path, or null for anything else. */
@@ -90,24 +123,22 @@ final class ModelCallHandler extends HandlerWrapper {
     return Map.of("version", version, "call", call);
   }
 
-  /** A body set as the result goes out whole, with its length, gzipped when asked and large enough, as Javalin does. */
-  private static void writeResult(DirectContext ctx, HttpServletRequest request) throws IOException {
+  /**
+   * A body set as the result goes out in one write, through Javalin's own compressing stream (so it is
+   * compressed exactly when Javalin would), with its length when it goes out as it is.
+   */
+  private void writeResult(DirectContext ctx) throws IOException {
     InputStream result = ctx.resultInputStream();
     if (result == null) {
       return;
     }
     byte[] body = result.readAllBytes();
-    HttpServletResponse response = ctx.res();
-    String accepted = request.getHeader("Accept-Encoding");
-    if (body.length >= MIN_SIZE_FOR_GZIP && accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
-      ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 2);
-      try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-        gzip.write(body);
-      }
-      body = zipped.toByteArray();
-      response.setHeader("Content-Encoding", "gzip");
+    int minSize = compression.getDefaultMinSizeForCompression();
+    if (body.length < minSize) {
+      ctx.res().setContentLength(body.length);
     }
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    try (OutputStream out = new CompressedOutputStream(minSize, compression, ctx)) {
+      out.write(body);
+    }
   }
 }

@@ -11,7 +11,6 @@ import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.api.ModelCall;
 import dev.gememu.api.Status;
 import dev.gememu.fixtures.CanonicalRequest;
-import dev.gememu.model.CallRecordings;
 import dev.gememu.model.ContentGenerator;
 import dev.gememu.model.ModelCatalog;
 import dev.gememu.model.Reply;
@@ -29,21 +28,13 @@ import java.util.Set;
 final class ModelsRoute {
   static final Set<String> API_VERSIONS = Set.of("v1", "v1beta", "v1alpha");
 
-  private final ContentGenerator generator;
-  private final ModelCatalog catalog;
+  private final ModelBackend backend;
   private final BodyReader bodies;
   private final ObjectMapper mapper;
   private final ObjectWriter prettyWriter;
-  private final Optional<Upstream> upstream;
-  private final Optional<Upstream> onMiss;
-  private final CallRecordings recordings;
 
   ModelsRoute(ModelBackend backend, BodyReader bodies, ObjectMapper mapper) {
-    this.upstream = backend.upstream();
-    this.onMiss = backend.onMiss();
-    this.recordings = backend.recordings();
-    this.generator = backend.generator();
-    this.catalog = backend.catalog();
+    this.backend = backend;
     this.bodies = bodies;
     this.mapper = mapper;
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
@@ -51,15 +42,15 @@ final class ModelsRoute {
 
   void list(Context ctx) throws IOException {
     apiVersion(ctx);
-    if (upstream.isPresent()) {
-      proxy(ctx, null, upstream.get());
+    if (backend.upstream().isPresent()) {
+      proxy(ctx, null, backend.upstream().get());
       return;
     }
     if (recordedOrPassedOn(ctx, null, "models.list", null,
         CanonicalRequest.ofModelsList(ctx.queryParam("pageSize"), ctx.queryParam("pageToken")))) {
       return;
     }
-    Responses.json(ctx, prettyWriter, catalog.page(pageSize(ctx.queryParam("pageSize")), ctx.queryParam("pageToken")));
+    Responses.json(ctx, prettyWriter, backend.catalog().page(pageSize(ctx.queryParam("pageSize")), ctx.queryParam("pageToken")));
   }
 
   static Integer pageSize(String text) {
@@ -75,8 +66,8 @@ final class ModelsRoute {
 
   void get(Context ctx) throws IOException {
     String version = apiVersion(ctx);
-    if (upstream.isPresent()) {
-      proxy(ctx, null, upstream.get());
+    if (backend.upstream().isPresent()) {
+      proxy(ctx, null, backend.upstream().get());
       return;
     }
     String id = ctx.pathParam("call");
@@ -86,13 +77,13 @@ final class ModelsRoute {
     if (recordedOrPassedOn(ctx, null, "models.get", id, null)) {
       return;
     }
-    Responses.json(ctx, prettyWriter, ModelCatalog.toResource(catalog.require(version, id, "get")));
+    Responses.json(ctx, prettyWriter, ModelCatalog.toResource(backend.catalog().require(version, id, "get")));
   }
 
   void post(Context ctx) throws IOException {
     ModelCall call = ModelCall.parse(apiVersion(ctx), ctx.pathParam("call"), ctx.headerMap());
-    if (upstream.isPresent()) {
-      proxy(ctx, call, upstream.get());
+    if (backend.upstream().isPresent()) {
+      proxy(ctx, call, backend.upstream().get());
       return;
     }
     switch (call.method()) {
@@ -107,7 +98,7 @@ final class ModelsRoute {
     CountTokensRequest request = bodies.read(ctx, CountTokensRequest.class);
     byte[] body = RequestBody.bytes(ctx);
     if (!recordedOrPassedOn(ctx, call, "countTokens", call.model(), body.length == 0 ? null : mapper.readTree(body))) {
-      Responses.json(ctx, prettyWriter, generator.countTokens(call, request));
+      Responses.json(ctx, prettyWriter, backend.generator().countTokens(call, request));
     }
   }
 
@@ -117,7 +108,7 @@ final class ModelsRoute {
    */
   private boolean recordedOrPassedOn(Context ctx, ModelCall call, String method, String model,
       JsonNode request) {
-    Optional<Reply.Verbatim> recorded = recordings.find(method, model, request);
+    Optional<Reply.Verbatim> recorded = backend.recordings().find(method, model, request);
     if (recorded.isPresent()) {
       ExchangeCapture capture = ExchangeCapture.of(ctx);
       try {
@@ -129,8 +120,8 @@ final class ModelsRoute {
       capture.answered(recorded.get(), List.of());
       return true;
     }
-    if (onMiss.isPresent()) {
-      proxy(ctx, call, onMiss.get());
+    if (backend.onMiss().isPresent()) {
+      proxy(ctx, call, backend.onMiss().get());
       return true;
     }
     return false;
@@ -206,7 +197,7 @@ final class ModelsRoute {
     ModelCall read = call.withIgnoredFields(BodyReader.ignoredFields(ctx)).withSent(RequestBody.text(ctx),
         ctx.queryString());
     capture.model(read, request);
-    return generator.prepare(read, request, capture);
+    return backend.generator().prepare(read, request, capture);
   }
 
   static String apiVersion(Context ctx) {

@@ -76,7 +76,7 @@ public final class Bench {
     this.root = root;
   }
 
-  /** Arguments: the project root, then the sections to run ({@code playback}, {@code code}, {@code cpython}); all when none are named. */
+  /** Arguments: the project root, then the sections to run ({@code playback}, {@code code}, {@code cpython}, {@code overload}: the part of {@code code} about overload); the first three when none are named. */
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
     List<String> sections = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("playback", "code", "cpython");
@@ -90,6 +90,9 @@ public final class Bench {
     }
     if (sections.contains("cpython")) {
       new Bench(root).cpython();
+    }
+    if (sections.contains("overload")) {
+      new Bench(root).overloadOnly();
     }
   }
 
@@ -305,6 +308,9 @@ public final class Bench {
   private void overload(Server server, double backToBackRate) throws Exception {
     int clients = 100;
     String rssBefore = server.rss();
+    double serverCpu = ProcessCpu.ownMicros(server.handle());
+    double treeCpu = ProcessCpu.micros(server.handle());
+    double benchCpu = ProcessCpu.ownMicros(ProcessHandle.current());
     AtomicInteger unavailable = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
     List<Double> succeeded = Collections.synchronizedList(new ArrayList<>());
@@ -333,6 +339,9 @@ public final class Bench {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    serverCpu = ProcessCpu.ownMicros(server.handle()) - serverCpu;
+    double workersCpu = ProcessCpu.micros(server.handle()) - treeCpu - serverCpu;
+    benchCpu = ProcessCpu.ownMicros(ProcessHandle.current()) - benchCpu;
     String rssAfter = server.rss();
     List<Double> after = times(1, () -> expect(call(server, SMALL), "OUTCOME_OK", "5117"));
     double rate = succeeded.size() / seconds;
@@ -342,12 +351,32 @@ public final class Bench {
         median(succeeded), succeeded.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     System.out.printf("overload: RSS before %s, after %s; first request after the burst: %.1f ms (target: served at once)%n",
         rssBefore, rssAfter, after.get(0));
+    System.out.printf("overload: CPU in cores over the burst: workers %.2f, server %.2f, the bench's 100 clients %.2f"
+        + " (server %.0f us per answer or 503)%n", workersCpu / 1e6 / seconds, serverCpu / 1e6 / seconds,
+        benchCpu / 1e6 / seconds, serverCpu / (succeeded.size() + unavailable.get() + other.get()));
     long burstEnded = System.nanoTime();
     while (server.handle().children().count() > 1 && System.nanoTime() - burstEnded < Duration.ofSeconds(90).toNanos()) {
       Thread.sleep(1000);
     }
     System.out.printf("overload: %d worker(s) left %.0f s after the burst (extras stop after 30 s idle; --min-workers 1): RSS %s%n",
         server.handle().children().count(), (System.nanoTime() - burstEnded) / 1e9, server.rss());
+  }
+
+  /** {@code make bench SECTIONS=overload}: the one-client back-to-back rate, then the overload burst, on the default server. */
+  private void overloadOnly() throws Exception {
+    System.out.println();
+    System.out.println("== overload (default server, --timeout 10s)");
+    try (Server server = Server.start(root, List.of("--timeout", "10s"))) {
+      System.out.printf("cold start (process start -> first code-execution answer): %.2f s%n", server.coldStartSeconds());
+      for (int i = 0; i < 20; i++) {
+        call(server, SMALL);
+      }
+      long start = System.nanoTime();
+      List<Double> small = times(200, () -> expect(call(server, SMALL), "OUTCOME_OK", "5117"));
+      double rate = small.size() / ((System.nanoTime() - start) / 1e9);
+      System.out.printf("small snippet, back-to-back (one client): %.1f req/s, p50 %.2f ms%n", rate, median(small));
+      overload(server, rate);
+    }
   }
 
   private int status(Server server, String code) {

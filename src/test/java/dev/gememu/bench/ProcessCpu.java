@@ -17,6 +17,11 @@ final class ProcessCpu {
     return total * MICROS_PER_TICK;
   }
 
+  /** Microseconds of CPU used so far by the process alone, without its descendants. */
+  static double ownMicros(ProcessHandle process) {
+    return ticks(process.pid()) * MICROS_PER_TICK;
+  }
+
   private static long ticks(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -11,7 +11,7 @@ class ErrorMapperTest {
 
   @Test
   void aSaturatedExecutorIsGooglesOverloaded503() {
-    ApiException mapped = ErrorMapper.toApiException(new ExecutorSaturatedException("all busy"));
+    ApiException mapped = ErrorMapper.toApiException(new ExecutorSaturatedException("all busy", false));
 
     assertThat(mapped.status()).isEqualTo(Status.UNAVAILABLE);
     assertThat(mapped.getMessage()).isEqualTo("The model is overloaded. Please try again later.");

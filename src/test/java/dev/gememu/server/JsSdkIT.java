@@ -4,7 +4,6 @@ import static dev.gememu.testing.RawHttp.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gememu.config.ServerConfig;
 import dev.gememu.testing.ClientProgram;
 import dev.gememu.testing.NodeScript;
 import dev.gememu.testing.PrefixProxy;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The JS SDKs, unmodified, against a real gememu: Google's {@code @google/genai} (given the bare
  * server URL) and Vercel's AI SDK with {@code @ai-sdk/google} (given the URL with {@code /v1beta}).
  * Each test runs one scenario of {@code src/test/js/genai.mjs} or {@code vercel.mjs} in Node, with the
- * pinned majors here and the newest ones in {@link JsSdkNewestIT}.
+ * pinned majors here and the newest ones in {@link JsSdkNewestIT}. The scenarios every official SDK
+ * runs are in {@link JsGenaiSdkIT}.
  */
 class JsSdkIT {
   private static final String OUTPUT = "45\nhi from gememu\n";
@@ -76,90 +76,6 @@ class JsSdkIT {
 
       // @google/genai 2.x doubles the version (/p/v1beta/upload/v1beta/files); 3.x and the Python SDK upload under v1.
       assertThat(proxy.requests()).anyMatch(r -> r.matches("POST /p(/v1beta)?/upload/v1(beta)?/files"));
-    }
-  }
-
-  @Test
-  void genaiGenerateContentReturnsTheCodeAndWhatItReallyPrinted() {
-    JsonNode result = genai("generate");
-
-    assertThat(result.get("kinds")).isEqualTo(tree("[\"text\", \"code\", \"result\", \"text\"]"));
-    assertThat(result.get("executableCode").asText()).contains("print(sum(range(10)))");
-    assertThat(result.get("codeExecutionResult").asText()).isEqualTo(OUTPUT);
-    assertThat(result.get("outcomes")).isEqualTo(tree("[\"OUTCOME_OK\"]"));
-    assertThat(result.get("text").asText()).contains(OUTPUT);
-    assertThat(result.get("finishReason").asText()).isEqualTo("STOP");
-    assertThat(result.get("modelVersion").asText()).isEqualTo("gemini-2.5-flash");
-    assertThat(result.get("responseId").asText()).hasSize(22);
-    assertThat(result.at("/usage/totalTokenCount").asInt()).isGreaterThan(result.at("/usage/promptTokenCount").asInt());
-  }
-
-  @Test
-  void genaiSeesAFailingSnippetsTraceback() {
-    JsonNode result = genai("generateFailing");
-
-    assertThat(result.get("outcomes")).isEqualTo(tree("[\"OUTCOME_FAILED\"]"));
-    assertThat(result.get("codeExecutionResult").asText())
-        .startsWith("before\nTraceback (most recent call last):")
-        .endsWith("ZeroDivisionError: division by zero\n");
-  }
-
-  @Test
-  void genaiStreamDeliversSeveralChunksInGeminisOrder() {
-    JsonNode result = genai("stream");
-
-    assertThat(result.get("chunks").asInt()).isGreaterThanOrEqualTo(4);
-    assertThat(String.join(",", strings(result.get("kinds")))).matches("(text,)+code,result(,text)+");
-    assertThat(result.get("codeExecutionResult")).isEqualTo(tree("[\"45\\nhi from gememu\\n\"]"));
-    assertThat(result.get("text").asText()).contains(OUTPUT);
-    assertThat(result.get("responseIds")).hasSize(1);
-    List<String> finishReasons = strings(result.get("finishReasons"));
-    assertThat(finishReasons.get(finishReasons.size() - 1)).isEqualTo("STOP");
-  }
-
-  @Test
-  void genaiChatReplaysCodeAndResultPartsAsHistory() {
-    JsonNode result = genai("chat");
-
-    assertThat(result.at("/first/codeExecutionResult").asText()).isEqualTo(OUTPUT);
-    assertThat(result.at("/second/codeExecutionResult").asText()).isEqualTo("42\n");
-    assertThat(result.get("historyLength").asInt()).isEqualTo(4);
-  }
-
-  @Test
-  void genaiCountTokensMatchesThePromptTokensOfGenerateContent() {
-    JsonNode result = genai("countTokens");
-
-    assertThat(result.get("totalTokens").asInt()).isPositive().isEqualTo(result.get("promptTokenCount").asInt());
-  }
-
-  @Test
-  void genaiListsEveryServedModelAcrossPages() {
-    JsonNode result = genai("listModels");
-
-    assertThat(strings(result.get("names"))).containsExactlyElementsOf(
-        ServerConfig.defaults().models().stream().map(model -> "models/" + model).toList());
-  }
-
-  @Test
-  void genaiGetsOneModel() {
-    JsonNode result = genai("getModel");
-
-    assertThat(result.get("name").asText()).isEqualTo("models/gemini-2.5-flash");
-    assertThat(result.get("inputTokenLimit").asInt()).isPositive();
-    assertThat(strings(result.get("supportedActions"))).contains("generateContent", "countTokens");
-  }
-
-  @Test
-  void genaiReportsAnUnknownModelAsApiErrorWithStatus404() {
-    for (String scenario : List.of("unknownModel", "unknownModelStream")) {
-      JsonNode error = genaiScript().error(GEMEMU.baseUrl(), scenario);
-
-      assertThat(error.get("name").asText()).as(scenario).isEqualTo("ApiError");
-      assertThat(error.get("status").asInt()).as(scenario).isEqualTo(404);
-      JsonNode envelope = tree(error.get("message").asText()).get("error");
-      assertThat(envelope.get("status").asText()).as(scenario).isEqualTo("NOT_FOUND");
-      assertThat(envelope.get("message").asText()).as(scenario).startsWith("models/gemini-0-nope is not found");
     }
   }
 
@@ -249,11 +165,5 @@ class JsSdkIT {
     assertThat(error.get("isRetryable").asBoolean()).isFalse();
     assertThat(error.get("message").asText()).startsWith("models/gemini-0-nope is not found for API version v1beta");
     assertThat(error.get("url").asText()).isEqualTo(GEMEMU.baseUrl() + "/v1beta/models/gemini-0-nope:generateContent");
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(value -> values.add(value.isNull() ? null : value.asText()));
-    return values;
   }
 }

@@ -1,7 +1,9 @@
 package dev.gememu.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gememu.api.CodeExecutionResult;
 import dev.gememu.api.ExecutableCode;
@@ -105,5 +107,19 @@ class JsonMapperTest {
     assertThat(JsonMapper.eventWriter(mapper).writeValueAsString(response)).isEqualTo(
         "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},\"index\": 0}],"
             + "\"modelVersion\": \"gemini-2.0-flash\",\"responseId\": \"id1\"}");
+  }
+
+  @Test
+  void int32AndInt64TakeTheSameSpellingsOfAWholeNumber() throws Exception {
+    for (String whole : List.of("40", "40.0", "\"40\"", "4e1")) {
+      assertThat(mapper.readValue(whole, Integer.class)).as(whole).isEqualTo(40);
+      assertThat(mapper.readValue(whole, Long.class)).as(whole).isEqualTo(40L);
+    }
+    assertThat(mapper.readValue("\"9007199254740993\"", Long.class)).isEqualTo(9_007_199_254_740_993L);
+    for (String notWhole : List.of("1.5", "\"1.5\"", "\"x\"", "true")) {
+      assertThatThrownBy(() -> mapper.readValue(notWhole, Integer.class)).as(notWhole).isInstanceOf(JsonMappingException.class);
+      assertThatThrownBy(() -> mapper.readValue(notWhole, Long.class)).as(notWhole).isInstanceOf(JsonMappingException.class);
+    }
+    assertThatThrownBy(() -> mapper.readValue("2147483648", Integer.class)).isInstanceOf(JsonMappingException.class);
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Far more concurrent code requests than one worker and its small queue hold: every request gets its
- * answer or Google's 503 envelope, none waits in the queue past its deadline, and the server serves
- * the next request after the burst.
+ * answer or Google's 503 envelope (a turned-away one after a pause, not at once), none waits in the
+ * queue past its deadline, and the server serves the next request after the burst.
  */
 class OverloadIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +74,8 @@ class OverloadIT {
     for (Answer answer : answers) {
       assertThat(answer.elapsed()).as("answered within its wait and its run: %s", answer).isLessThan(ANSWERED_WITHIN);
       if (answer.status() == 503) {
+        assertThat(answer.elapsed()).as("a request turned away waits for its 503 without spinning: %s", answer)
+            .isGreaterThanOrEqualTo(ModelCallHandler.OVERLOAD_PAUSE);
         assertThat(RawHttp.tree(answer.body())).as("Google's overload envelope").isEqualTo(JSON.readTree(
             "{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\",\"status\":\"UNAVAILABLE\"}}"));
       } else {
