@@ -9,7 +9,13 @@ GO_SDK := src/test/go
 
 build: python-libs cpython-sandbox
 	$(MVN) -q -DskipTests package
-	@$(MAKE) --no-print-directory target/worker.aot target/server.aot
+	@$(MAKE) --no-print-directory target/recompiled/.picocli target/worker.aot target/server.aot
+
+# picocli recompiled for Java 17, which the server's class cache can hold (its own jar has Java 5
+# class files); bin/gememu and make dist use it in place of the original.
+target/recompiled/.picocli: target/classpath.txt
+	MVN="$(MVN)" bin/recompile-picocli target/recompiled
+	@touch $@
 
 # The AOT cache worker JVMs start from (JDK 25+ only; bin/gememu says when it skips), retrained
 # whenever the jar or the class path changes.
@@ -17,7 +23,7 @@ target/worker.aot: target/gememu.jar target/classpath.txt
 	bin/gememu --train-worker-cache $@
 
 # The same for the server's own JVM (bin/gememu uses it only with the Java that trained it).
-target/server.aot: target/gememu.jar target/classpath.txt
+target/server.aot: target/gememu.jar target/classpath.txt target/recompiled/.picocli
 	bin/gememu --train-server-cache $@
 
 test: python-libs cpython-sandbox sdk-clients

@@ -73,8 +73,13 @@ final class ArgsParser {
       + " weaker isolation) (default ${DEFAULT-VALUE}).")
   ExecutorChoice executor;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Worker processes, each running one snippet at a time (default ${DEFAULT-VALUE}).")
+  @Option(names = "--workers", paramLabel = "N", description = "Most worker processes, each running one snippet at a time"
+      + " (default ${DEFAULT-VALUE}).")
   int workers;
+
+  @Option(names = "--min-workers", paramLabel = "N", description = "Worker processes started at once and always kept; more"
+      + " start while requests find none ready and stop after 30 s idle (default ${DEFAULT-VALUE}; at most --workers).")
+  int minWorkers;
 
   @Option(names = "--worker-heap", paramLabel = "SIZE", converter = MegabytesConverter.class,
       description = "Maximum heap of each worker JVM, e.g. 512m, 1g (default ${DEFAULT-VALUE}).")
@@ -152,7 +157,8 @@ final class ArgsParser {
             .withUpstreamKey(upstreamKey).withUpstreamTimeout(upstreamTimeout))
         .withLimits(defaults.limits().withTimeout(timeout).withMaxOutputBytes(maxOutputBytes)
             .withWarmContexts(warmContexts))
-        .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers).withWorkerHeapMb(workerHeapMb)
+        .withExecutor(defaults.executor().withInterpreter(executor.interpreter()).withKind(executor.kind()).withWorkers(workers)
+            .withMinWorkers(Math.min(minWorkers, workers)).withWorkerHeapMb(workerHeapMb)
             .withQueue(queue).withJit(jit).withFiles(files))
         .withFixtures(new FixtureSettings(fixtureDirs(fixtureDirs, fixturesEnv), fixturesPoll))
         .withFiles(new FileSettings(dataDir, defaults.files().limits().withMaxTotalBytes(filesMaxBytes)));

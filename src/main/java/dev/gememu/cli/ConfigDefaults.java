@@ -33,6 +33,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("--executor", config -> config.executor().kind() == ExecutorOptions.Kind.IN_PROCESS
           ? "in-process" : config.executor().interpreter().label()),
       Map.entry("--workers", config -> config.executor().workers()),
+      Map.entry("--min-workers", config -> config.executor().minWorkers()),
       Map.entry("--worker-heap", config -> config.executor().workerHeapMb() + "m"),
       Map.entry("--queue", config -> config.executor().queue()),
       Map.entry("--jit", config -> config.executor().jit()),

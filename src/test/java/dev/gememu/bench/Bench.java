@@ -395,6 +395,12 @@ public final class Bench {
     System.out.printf("overload: CPU in cores over the burst: workers %.2f, server %.2f, the bench's 100 clients %.2f"
         + " (server %.0f us per answer or 503)%n", workersCpu / 1e6 / seconds, serverCpu / 1e6 / seconds,
         benchCpu / 1e6 / seconds, serverCpu / (succeeded.size() + unavailable.get() + other.get()));
+    long burstEnded = System.nanoTime();
+    while (server.handle().children().count() > 1 && System.nanoTime() - burstEnded < Duration.ofSeconds(90).toNanos()) {
+      Thread.sleep(1000);
+    }
+    System.out.printf("overload: %d worker(s) left %.0f s after the burst (extras stop after 30 s idle; --min-workers 1): RSS %s%n",
+        server.handle().children().count(), (System.nanoTime() - burstEnded) / 1e9, server.rss());
   }
 
   /** {@code make bench SECTIONS=overload}: the one-client back-to-back rate, then the overload burst, on the default server. */

@@ -71,6 +71,15 @@ class ArgsParserTest {
   }
 
   @Test
+  void minWorkersStartAtOnceAndWorkersBoundTheGrowth() {
+    assertThat(ArgsParser.parse().executor().minWorkers()).isEqualTo(1);
+    assertThat(ArgsParser.parse().executor().workers()).isEqualTo(2);
+    assertThat(ArgsParser.parse("--min-workers", "3", "--workers", "4").executor().minWorkers()).isEqualTo(3);
+    assertThat(ArgsParser.parse("--min-workers", "3", "--workers", "2").executor().minWorkers())
+        .as("never more than --workers").isEqualTo(2);
+  }
+
+  @Test
   void noFlagsGiveTheRecordDefaults() {
     assertThat(ArgsParser.parse()).isEqualTo(ServerConfig.defaults());
   }

@@ -33,7 +33,9 @@ class WorkerPoolExecutorIT {
 
   @BeforeAll
   static void start() {
-    ExecutorOptions options = ExecutorOptions.defaults().withWorkers(2).withWorkerHeapMb(256);
+    // Both workers up from the start: a worker starting mid-test takes the CPU a hostile snippet's import
+    // needs before its deadline on a loaded machine; growing the pool is ElasticWorkerPoolTest's subject.
+    ExecutorOptions options = ExecutorOptions.defaults().withWorkers(2).withMinWorkers(2).withWorkerHeapMb(256);
     executor = new WorkerPoolExecutor(options,
         ExecutionLimits.defaults().withTimeout(DEADLINE).withMaxOutputBytes(MAX_OUTPUT).withWarmContexts(1));
   }
