@@ -60,11 +60,7 @@ public final class WorkerCostProbe {
     Path jdk25 = detected.jdk25();
     WorkerRuntime runtime = new WorkerRuntime(jdk25, 25, jdk25, classPath, detected.moduleJars(),
         WorkerRuntime.compilerIn(root.resolve("target/jit")), root.resolve("target/worker.aot"));
-    ExecutorOptions options = ExecutorOptions.defaults();
-    if (jit) {
-      options = new ExecutorOptions(options.interpreter(), options.kind(), options.workers(), options.workerHeapMb(),
-          options.queue(), true, options.files());
-    }
+    ExecutorOptions options = ExecutorOptions.defaults().withJit(jit);
     List<String> command = new ArrayList<>(WorkerLauncher.of(options, ExecutionLimits.defaults(), runtime, null).command());
     String dropped = System.getProperty("probe.drop", "");
     if (!dropped.isEmpty()) {
