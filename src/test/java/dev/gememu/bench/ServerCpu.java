@@ -24,7 +24,12 @@ import java.util.Locale;
  *
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt)
  * dev.gememu.bench.ServerCpu fake|cpython [requests] [rounds]}, or {@code attach PORT PID [requests] [rounds]}
- * for a server started by hand; {@code -DwarmUp=N} sets the warm-up (N of each kind, {@code requests} by default), with {@code --fixtures} holding the bench fixture (see {@link Playback#fixtureDirectory}).
+ * for a server started by hand with {@code --fixtures} holding the bench fixture (see
+ * {@link Playback#fixtureDirectory}). Properties: {@code -DwarmUp=N} (N of each kind first,
+ * {@code requests} by default), {@code -DcodeOnly=true}, {@code -DbyThread=true} (fake: CPU per code
+ * request by thread name), {@code -DpauseMillis=3} (fake: the executor sleeps, or with
+ * {@code -Dspin=true} busy-waits, that long, as a real snippet keeps the request thread waiting).
+ * See README, Performance, "Server CPU per code request".
  */
 public final class ServerCpu {
   private static final String PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
