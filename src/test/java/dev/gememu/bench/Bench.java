@@ -441,7 +441,7 @@ public final class Bench {
     return server.rss();
   }
 
-  private static byte[] codeBody(String code) throws IOException {
+  static byte[] codeBody(String code) throws IOException {
     return JSON.writeValueAsBytes(Map.of(
         "contents", List.of(Map.of("parts", List.of(Map.of("text", "Run this:\n```python\n" + code + "\n```")))),
         "tools", List.of(Map.of("codeExecution", Map.of()))));
