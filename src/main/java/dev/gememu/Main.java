@@ -2,9 +2,12 @@ package dev.gememu;
 
 import dev.gememu.cli.GememuCommand;
 import dev.gememu.config.ServerConfig;
+import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.recording.Verifier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /** Command-line entry point: {@code gememu [serve|lint|verify] [flags]}. */
 public final class Main {
@@ -13,7 +16,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(GememuCommand.commandLine(Main::serve, Verifier::run).execute(args));
+    System.exit(commandLine(Main::serve).execute(args));
+  }
+
+  /** gememu's command line as a start-up runs it ({@link ServerCacheTraining} runs the same). */
+  static CommandLine commandLine(Function<ServerConfig, AutoCloseable> server) {
+    // The fixture reader is built while picocli reads the command line: neither needs the other.
+    FixtureLoader.prepareInBackground();
+    return GememuCommand.commandLine(server, Verifier::run);
   }
 
   private static AutoCloseable serve(ServerConfig config) {
