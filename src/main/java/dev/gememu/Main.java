@@ -4,6 +4,7 @@ import dev.gememu.cli.GememuCommand;
 import dev.gememu.config.ServerConfig;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.recording.Verifier;
+import dev.gememu.server.EmulatorServer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,19 @@ public final class Main {
 
   /** gememu's command line as a start-up runs it ({@link ServerCacheTraining} runs the same). */
   static CommandLine commandLine(Function<ServerConfig, AutoCloseable> server) {
-    // The fixture reader is built while picocli reads the command line: neither needs the other.
-    FixtureLoader.prepareInBackground();
+    // Jackson's readers and writers (the fixtures' first: needed first) are built while picocli reads
+    // the command line; neither needs the other. Whatever is not built by the time it is needed is
+    // waited for (class initialisation) or built by whoever needs it.
+    Thread prepare = new Thread(() -> {
+      try {
+        FixtureLoader.prepare();
+        EmulatorServer.prepare();
+      } catch (RuntimeException failed) {
+        LOG.debug("Start-up preparation failed; done on first use instead", failed);
+      }
+    }, "gememu-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
     return GememuCommand.commandLine(server, Verifier::run);
   }
 
