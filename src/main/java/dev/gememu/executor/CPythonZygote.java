@@ -1,8 +1,6 @@
 package dev.gememu.executor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,12 +175,9 @@ final class CPythonZygote implements WorkerCommand {
   }
 
   private static String zygoteSource() {
-    try (InputStream in = CPythonZygote.class.getResourceAsStream("cpython_zygote.py")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load cpython_zygote.py", e);
-    }
+    return RunnerScripts.withGeminiTraceback("cpython_zygote.py");
   }
+
 
   @Override
   public Process start() throws IOException {

@@ -1,10 +1,6 @@
 package dev.gememu.executor;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -201,13 +197,9 @@ public final class GraalPyExecutor implements PythonExecutor {
   }
 
   private static Source loadRunner() {
-    try (InputStream in = GraalPyExecutor.class.getResourceAsStream("snippet_runner.py")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return Source.newBuilder("python", text, "snippet_runner.py").build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load snippet_runner.py", e);
-    }
+    return Source.newBuilder("python", RunnerScripts.withGeminiTraceback("snippet_runner.py"), "snippet_runner.py").buildLiteral();
   }
+
 
   @Override
   public void close() {

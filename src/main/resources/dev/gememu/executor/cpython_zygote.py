@@ -731,24 +731,7 @@ def png_target(fname, kwargs):
 
 
 def format_error(error):
-    """The error as Gemini prints it: a traceback that starts at the snippet's own frames."""
-    import traceback
-    frames = error.__traceback__
-    while frames is not None and frames.tb_frame.f_code.co_filename != '<string>':
-        frames = frames.tb_next
-    report = traceback.TracebackException(type(error), error, frames)
-    for part in chain(report):
-        part.stack = traceback.StackSummary.from_list(
-            [frame for frame in part.stack if frame.filename != 'gememu_zygote.py'])
-    return ''.join(report.format())
-
-
-def chain(report):
-    seen = []
-    while report is not None and all(report is not other for other in seen):
-        seen.append(report)
-        report = report.__cause__ or report.__context__
-    return seen
+    return _gemini_traceback(error, 'gememu_zygote.py')
 
 
 main()

@@ -1,7 +1,7 @@
 # Loaded into each fresh context before the snippet. The snippet itself is evaluated by the host as
 # module code named "<string>" in __main__, so that a shared engine can reuse its parsed and compiled
-# code across contexts; this file only lays errors out the way Gemini's sandbox does (a traceback
-# that starts at the snippet's own frames) and flushes output. It leaves no name in __main__ except
+# code across contexts; this file only lays errors out the way Gemini's sandbox does
+# (gemini_traceback.py, put ahead of it) and flushes output. It leaves no name in __main__ except
 # _gememu, which the host removes.
 
 
@@ -16,28 +16,13 @@ def _gememu_setup():
     posix.environ.pop(b'UNSAFE_PYO3_SKIP_VERSION_CHECK', None)
     _patch_unicodedata()
     flush_writers = _flush_unclosed_writers_on_open()
+    gemini_traceback = _gemini_traceback
 
     def format_error(error):
         """The error as Gemini prints it, or None for a successful exit."""
         if isinstance(error, SystemExit) and (error.code is None or error.code == 0):
             return None
-        # Imported only on failure: importing traceback doubles the cost of creating a context.
-        import traceback
-        frames = error.__traceback__
-        while frames is not None and frames.tb_frame.f_code.co_filename != '<string>':
-            frames = frames.tb_next
-        report = traceback.TracebackException(type(error), error, frames)
-        for part in _chain(report):
-            part.stack = traceback.StackSummary.from_list(
-                [_as_seen_by_the_user(frame) for frame in part.stack if frame.filename != 'snippet_runner.py'])
-        return ''.join(report.format())
-
-    def _chain(report):
-        seen = []
-        while report is not None and all(report is not other for other in seen):
-            seen.append(report)
-            report = report.__cause__ or report.__context__
-        return seen
+        return gemini_traceback(error, 'snippet_runner.py', _as_seen_by_the_user)
 
     home = sys.prefix.rstrip('/') + '/'
 
@@ -121,4 +106,4 @@ def _patch_unicodedata():
 
 
 _gememu = _gememu_setup()
-del _gememu_setup, _patch_unicodedata, _flush_unclosed_writers_on_open
+del _gememu_setup, _patch_unicodedata, _flush_unclosed_writers_on_open, _gemini_traceback

@@ -153,6 +153,9 @@ public final class Bench {
     List<String> env = List.of("env", "MPLBACKEND=Agg", "OPENBLAS_NUM_THREADS=1");
     double numpyCold = median(times(15, () -> exec(concat(env, List.of(venvPython.toString(), "-c", NUMPY)))));
     double plotCold = median(times(5, () -> exec(concat(env, List.of(venvPython.toString(), "-c", PANDAS_PLOT)))));
+    // The floor for any executor that really runs it: the snippet alone, exec'd again and again in one warm
+    // python3 (imports done, no isolation, no server); its first runs are dropped.
+    double plotWarmExec = median(cpythonInProcess(venvPython.toString(), PANDAS_PLOT + "\nplt.close('all')", 25).subList(5, 25));
     try (Server server = Server.start(root, List.of("--timeout", "10s", "--executor", "cpython"));
         KeepAliveClient client = new KeepAliveClient("127.0.0.1", server.port())) {
       System.out.printf("cold start (process start -> first answer, zygotes ready): %.2f s%n", server.coldStartSeconds());
@@ -185,6 +188,8 @@ public final class Bench {
           median(backToBack), backToBack.size() / seconds);
       System.out.printf("pandas + matplotlib snippet (PNG returned), request p50 %.1f ms, fastest %.1f ms | cold subprocess %.0f ms -> %.1fx faster (target >= 10x)%n",
           median(plots), Collections.min(plots), plotCold, plotCold / median(plots));
+      System.out.printf("  the snippet alone in a warm python3 (no isolation, no server): p50 %.1f ms -> %.1fx at most for any executor that runs it%n",
+          plotWarmExec, plotCold / plotWarmExec);
       // Once the last run is torn down and the next one is waiting: each zygote, its pre-forked runner and snippet process.
       Thread.sleep(1000);
       System.out.printf("memory: %s%n", server.memory());

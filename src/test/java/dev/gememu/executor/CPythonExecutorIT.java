@@ -56,6 +56,14 @@ class CPythonExecutorIT {
   }
 
   @Test
+  void laysOutAChainedErrorAsTheGraalPyExecutorDoes() {
+    ExecutionResult result = run(GraalPyExecutorIT.CHAINED_ERROR);
+
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
+    assertThat(result.error()).isEqualTo(GraalPyExecutorIT.CHAINED_ERROR_TRACEBACK);
+  }
+
+  @Test
   void seesNoHostFilesAndStartsEachRunInAnEmptyWorkingDirectory() {
     run("open('left-behind.txt', 'w').write('x')");
     ExecutionResult result = run(String.join("\n",

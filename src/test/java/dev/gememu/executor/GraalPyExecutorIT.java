@@ -87,6 +87,35 @@ class GraalPyExecutorIT {
     assertThat(result.stdout()).isEqualTo("hello\n");
   }
 
+  /** A chained error raised in a function: both executors must lay it out as Gemini's sandbox (CPython) does. */
+  static final String CHAINED_ERROR = String.join("\n",
+      "def inner():",
+      "    raise KeyError('k')",
+      "try:",
+      "    inner()",
+      "except KeyError as e:",
+      "    raise ValueError('v') from e");
+  static final String CHAINED_ERROR_TRACEBACK = String.join("\n",
+      "Traceback (most recent call last):",
+      "  File \"<string>\", line 4, in <module>",
+      "  File \"<string>\", line 2, in inner",
+      "KeyError: 'k'",
+      "",
+      "The above exception was the direct cause of the following exception:",
+      "",
+      "Traceback (most recent call last):",
+      "  File \"<string>\", line 6, in <module>",
+      "ValueError: v",
+      "");
+
+  @Test
+  void laysOutAChainedErrorAsCPythonDoes() {
+    ExecutionResult result = run(executor, CHAINED_ERROR);
+
+    assertThat(result.outcome()).isEqualTo(ExecutionOutcome.FAILED);
+    assertThat(result.error()).isEqualTo(CHAINED_ERROR_TRACEBACK);
+  }
+
   @Test
   void reportsASyntaxErrorLikeCPython() {
     ExecutionResult result = run(executor, "print('a'");
