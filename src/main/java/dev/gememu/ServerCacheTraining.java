@@ -1,11 +1,9 @@
 package dev.gememu;
 
-import dev.gememu.cli.GememuCommand;
 import dev.gememu.config.ServerConfig;
 import dev.gememu.executor.ExecutionRequest;
 import dev.gememu.executor.ExecutionResult;
 import dev.gememu.executor.PythonExecutor;
-import dev.gememu.recording.Verifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,8 +43,7 @@ public final class ServerCacheTraining {
     Path fixture = Files.writeString(fixtures.resolve("training.yaml"), FIXTURE);
     fixture.toFile().deleteOnExit();
     // The command serves until the JVM stops; the workload ends the JVM itself once it is done.
-    GememuCommand.commandLine(ServerCacheTraining::serveWorkload, Verifier::run)
-        .execute("--port", "0", "--fixtures", fixtures.toString());
+    Main.commandLine(ServerCacheTraining::serveWorkload).execute("--port", "0", "--fixtures", fixtures.toString());
     throw new IllegalStateException("the training workload did not run");
   }
 

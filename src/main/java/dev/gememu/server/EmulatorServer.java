@@ -3,6 +3,8 @@ package dev.gememu.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gememu.api.ApiException;
+import dev.gememu.api.GenerateContentRequest;
+import dev.gememu.api.GenerateContentResponse;
 import dev.gememu.fixtures.FixtureLoader;
 import dev.gememu.files.FileStore;
 import dev.gememu.files.Uploads;
@@ -14,6 +16,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   public EmulatorServer(ModelBackend backend, FileStore files, Uploads uploads, FixtureStore fixtures,
       ExchangeStore exchanges, ServerSettings settings, Clock clock) {
-    ObjectMapper mapper = JsonMapper.create();
+    ObjectMapper mapper = JsonMapper.shared();
     this.prettyWriter = JsonMapper.prettyWriter(mapper);
     BodyReader bodies = new BodyReader(mapper, settings.lenient());
     ModelsRoute models = new ModelsRoute(backend, bodies, mapper);
@@ -79,6 +82,28 @@ public final class EmulatorServer implements AutoCloseable {
       }
     });
   }
+
+  /**
+   * Builds what a server's first model call needs from Jackson, most of that call's cost when cold
+   * (the wire records' reader and writer), by reading a request and writing a reply with the
+   * {@linkplain JsonMapper#shared() shared mapper}; a start-up runs it on a thread of its own.
+   */
+  public static void prepare() {
+    ObjectMapper mapper = JsonMapper.shared();
+    try {
+      mapper.readerFor(GenerateContentRequest.class).readValue(PREPARED_REQUEST);
+      GenerateContentResponse reply = mapper.readerFor(GenerateContentResponse.class).readValue(PREPARED_REPLY);
+      JsonMapper.prettyWriter(mapper).writeValueAsString(reply);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the prepared call no longer fits the wire records", e);
+    }
+  }
+
+  private static final String PREPARED_REQUEST = "{\"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"x\"}]}]}";
+  private static final String PREPARED_REPLY = "{\"candidates\": [{\"content\": {\"role\": \"model\", \"parts\": [{\"text\": \"y\"}]},"
+      + " \"finishReason\": \"STOP\", \"index\": 0}], \"usageMetadata\": {\"promptTokenCount\": 1, \"candidatesTokenCount\": 1,"
+      + " \"totalTokenCount\": 2, \"promptTokensDetails\": [{\"modality\": \"TEXT\", \"tokenCount\": 1}]},"
+      + " \"modelVersion\": \"gemini-2.5-flash\", \"responseId\": \"prepared\"}";
 
   /** Starts listening; port 0 picks a free port. Returns this server. */
   public EmulatorServer start(String host, int port) {

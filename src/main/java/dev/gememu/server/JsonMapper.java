@@ -43,6 +43,18 @@ import java.util.function.Function;
 public final class JsonMapper {
   private JsonMapper() {}
 
+  /**
+   * The mapper of every server in this JVM. Jackson builds a type's reader or writer once per mapper
+   * (introspecting the wire records, most of a cold start's first call), so servers share it.
+   */
+  public static ObjectMapper shared() {
+    return Shared.MAPPER;
+  }
+
+  private static final class Shared {
+    static final ObjectMapper MAPPER = create();
+  }
+
   /** A mapper that reads camelCase or snake_case names and rejects unknown fields. */
   public static ObjectMapper create() {
     Builder builder = com.fasterxml.jackson.databind.json.JsonMapper.builder()

@@ -122,4 +122,11 @@ class JsonMapperTest {
     }
     assertThatThrownBy(() -> mapper.readValue("2147483648", Integer.class)).isInstanceOf(JsonMappingException.class);
   }
+
+  @Test
+  void theStartUpPreparationReadsAndWritesItsCallWithTheSharedMapper() {
+    EmulatorServer.prepare();
+
+    assertThat(JsonMapper.shared()).isSameAs(JsonMapper.shared());
+  }
 }
