@@ -178,7 +178,6 @@ final class CPythonZygote implements WorkerCommand {
     return RunnerScripts.withGeminiTraceback("cpython_zygote.py");
   }
 
-
   @Override
   public Process start() throws IOException {
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();

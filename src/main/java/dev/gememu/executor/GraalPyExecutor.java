@@ -200,7 +200,6 @@ public final class GraalPyExecutor implements PythonExecutor {
     return Source.newBuilder("python", RunnerScripts.withGeminiTraceback("snippet_runner.py"), "snippet_runner.py").buildLiteral();
   }
 
-
   @Override
   public void close() {
     warmer.shutdownNow();
