@@ -57,7 +57,17 @@ public final class EmulatorServer implements AutoCloseable {
     app.after(steps::after);
     app.get("/{version}/models", models::list);
     app.get("/{version}/models/{call}", models::get);
-    app.post("/{version}/models/{call}", models::post);
+    // The model calls ModelCallHandler leaves to Javalin (unusual paths): a turned-away one waits for its 503 too.
+    app.post("/{version}/models/{call}", ctx -> {
+      try {
+        models.post(ctx);
+      } catch (Exception error) {
+        if (!ModelCallHandler.turnedAway(error)) {
+          throw error;
+        }
+        ctx.future(() -> ModelCallHandler.overloadPause(ctx.req()).thenRun(() -> steps.failed(error, ctx)));
+      }
+    });
     app.post("/upload/{version}/files", filesRoute::upload);
     // Starts with the API version doubled in front (@google/genai given a base URL, js-genai #1206), and
     // chunks under a base URL's path prefix that an SDK put in front of the upload URL's own path.

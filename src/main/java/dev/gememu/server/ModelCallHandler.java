@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
@@ -69,7 +70,7 @@ final class ModelCallHandler extends HandlerWrapper {
       steps.before(ctx);
       route.handle(ctx);
     } catch (Exception error) {
-      turnedAway = error instanceof ExecutorSaturatedException saturated && !saturated.waited();
+      turnedAway = turnedAway(error);
       steps.failed(error, ctx);
     }
     steps.after(ctx);
@@ -99,6 +100,19 @@ final class ModelCallHandler extends HandlerWrapper {
         steps.log(ctx, (System.nanoTime() - start) / 1e6f);
       }
     }, OVERLOAD_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Completes {@link #OVERLOAD_PAUSE} from now on Jetty's scheduler, which the direct path's pause uses too. */
+  static CompletableFuture<Void> overloadPause(HttpServletRequest request) {
+    CompletableFuture<Void> paused = new CompletableFuture<>();
+    Request.getBaseRequest(request).getHttpChannel().getConnector().getScheduler()
+        .schedule(() -> paused.complete(null), OVERLOAD_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+    return paused;
+  }
+
+  /** Whether a code request was turned away on arrival (every worker busy, the queue full): its 503 waits {@link #OVERLOAD_PAUSE}. */
+  static boolean turnedAway(Exception error) {
+    return error instanceof ExecutorSaturatedException saturated && !saturated.waited();
   }
 
   /** {@code version} and {@code call} of a plain model call path, or null for anything else. */
