@@ -22,14 +22,17 @@ public final class WorkerCacheTraining {
           + Runtime.version().feature() + ")");
       return;
     }
+    // The JVM's own chatter (classes it cannot archive, the class path it passes its assembly step) goes
+    // to a log beside the cache, as the server cache's training does, and is shown only when training fails.
+    Path log = target.resolveSibling(target.getFileName() + ".log");
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(training.command()).inheritIO()
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process = new ProcessBuilder(training.command())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
     process.getOutputStream().close();
     int exit = process.waitFor();
     if (exit != 0 || !Files.isRegularFile(partial)) {
       Files.deleteIfExists(partial);
-      System.err.println("worker AOT cache: training failed (exit code " + exit + "); workers start without it");
+      System.err.println("worker AOT cache: training failed (exit code " + exit + ", see " + log + "); workers start without it");
       return;
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
