@@ -90,7 +90,7 @@ final class ModelCallHandler extends HandlerWrapper {
   private void answerAfterPause(Request baseRequest, DirectContext ctx, long start) {
     AsyncContext async = baseRequest.startAsync();
     async.setTimeout(0);
-    baseRequest.getHttpChannel().getConnector().getScheduler().schedule(() -> {
+    overloadPause(baseRequest).thenRun(() -> {
       try {
         writeResult(ctx);
       } catch (IOException | RuntimeException gone) {
@@ -99,10 +99,10 @@ final class ModelCallHandler extends HandlerWrapper {
         async.complete();
         steps.log(ctx, (System.nanoTime() - start) / 1e6f);
       }
-    }, OVERLOAD_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+    });
   }
 
-  /** Completes {@link #OVERLOAD_PAUSE} from now on Jetty's scheduler, which the direct path's pause uses too. */
+  /** Completes {@link #OVERLOAD_PAUSE} from now on Jetty's scheduler (no thread held meanwhile), for this path and Javalin's alike. */
   static CompletableFuture<Void> overloadPause(HttpServletRequest request) {
     CompletableFuture<Void> paused = new CompletableFuture<>();
     Request.getBaseRequest(request).getHttpChannel().getConnector().getScheduler()

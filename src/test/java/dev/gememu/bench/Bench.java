@@ -49,8 +49,6 @@ public final class Bench {
       "        primes.append(n)",
       "print(len(primes))");
   static final String NUMPY = "import numpy as np\nprint(int(np.arange(1000).sum()))";
-  private static final int EARLY_CODE_REQUESTS = 300;
-  private static final int WARM_CODE_REQUESTS = 3000;
   static final String PANDAS_PLOT = String.join("\n",
       "import io",
       "import pandas as pd",
@@ -61,6 +59,9 @@ public final class Bench {
       "print(df['y'].sum())",
       "df.plot(x='x', y='y')",
       "plt.savefig(io.BytesIO(), format='png')");
+  /** Code requests before the first spaced numpy measurement, and before the warm one. */
+  private static final int EARLY_CODE_REQUESTS = 300;
+  private static final int WARM_CODE_REQUESTS = 3000;
   static final Map<String, String> HOSTILE = Map.of(
       "infinite loop", "while True:\n    pass",
       "unstoppable built-in", "print(sum(range(10**14)))",
@@ -510,7 +511,7 @@ public final class Bench {
   /** Per fork: ms the code took in a child forked from a python3 that ran it {@code warmRuns} times, and the child's minor page faults. */
   private static List<double[]> cpythonForked(String python, String code, int warmRuns, int forks) throws IOException, InterruptedException {
     String timer = String.join("\n",
-        "import contextlib, gc, io, os, resource, sys, time",
+        "import contextlib, gc, io, os, resource, time",
         "code = " + JSON.writeValueAsString(code + "\nimport matplotlib.pyplot\nmatplotlib.pyplot.close('all')"),
         "with contextlib.redirect_stdout(io.StringIO()):",
         "    for _ in range(" + warmRuns + "):",
