@@ -10,6 +10,7 @@
 # does is seen by the next. /proc is the sandbox's (bubblewrap's PID namespace), not the host's: the
 # kernel refuses a fresh proc mount (EPERM: bubblewrap's /proc has read-only overmounts, /proc/irq
 # and /proc/bus, locked into our namespaces, so it is not fully visible) and cannot detach it (EINVAL).
+import array
 import ctypes
 import io
 import os
@@ -81,6 +82,90 @@ def warm_up():
     image.save(io.BytesIO(), format='PNG')
 
 
+# ---- pages a drawing writes ---------------------------------------------------------------------
+
+PAGE = os.sysconf('SC_PAGE_SIZE')
+PRESENT, EXCLUSIVE = 1 << 63, 1 << 56  # /proc/PID/pagemap: present; mapped by this process alone
+COPY_BATCH = 64
+PAGES_TO_COPY = array.array('Q')
+
+
+def pages_a_drawing_writes():
+    """The pages of this process that a child writes to when it draws as snippets do, found in a
+    throwaway child. A snippet process copies them while it waits for its request: a forked child
+    otherwise copies each such page at its first write, one fault at a time while the snippet runs
+    (~4 500 faults for a small pandas chart, 40-50 ms on the development VM)."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        try:
+            os.close(read)
+            ranges = writable_private_ranges()
+            before = set(pages_where(ranges, EXCLUSIVE))
+            warm_up()
+            written = array.array('Q', (page for page in pages_where(ranges, EXCLUSIVE) if page not in before))
+            write_all(write, written.tobytes())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, 'rb') as results:
+        data = results.read()
+    os.waitpid(child, 0)
+    written = array.array('Q')
+    written.frombytes(data[:len(data) // 8 * 8])
+    here = set(pages_where(writable_private_ranges(), 0))
+    return array.array('Q', sorted(page for page in written if page in here))
+
+
+def writable_private_ranges():
+    """(start, end) of this process's writable private mappings, in address order."""
+    ranges = []
+    with open('/proc/self/maps') as maps:
+        for line in maps:
+            span, perms = line.split(None, 2)[:2]
+            if perms[1] == 'w' and perms[3] == 'p':
+                start, end = span.split('-')
+                ranges.append((int(start, 16), int(end, 16)))
+    return ranges
+
+
+def pages_where(ranges, flag):
+    """The present pages of ranges whose pagemap entry also has flag set."""
+    import numpy
+    wanted = numpy.uint64(PRESENT | flag)
+    with open('/proc/self/pagemap', 'rb', buffering=0) as pagemap:
+        for start, end in ranges:
+            pagemap.seek(start // PAGE * 8)
+            entries = numpy.frombuffer(pagemap.read((end - start) // PAGE * 8), dtype=numpy.uint64)
+            for index in numpy.flatnonzero(entries & wanted == wanted).tolist():
+                yield start + index * PAGE
+
+
+def copy_pages_ahead(requests):
+    """Writes each page of PAGES_TO_COPY back to itself, still mapped and writable here, until a
+    request arrives: the copy-on-write faults happen now rather than while a snippet draws."""
+    if not PAGES_TO_COPY or select.select([requests], [], [], 0)[0]:
+        return
+    try:
+        ranges = writable_private_ranges()
+    except OSError:
+        return
+    pages = []
+    at = 0
+    for page in PAGES_TO_COPY:
+        while at < len(ranges) and ranges[at][1] <= page:
+            at += 1
+        if at == len(ranges):
+            break
+        if ranges[at][0] <= page:
+            pages.append(page)
+    for first in range(0, len(pages), COPY_BATCH):
+        if select.select([requests], [], [], 0)[0]:
+            return
+        for page in pages[first:first + COPY_BATCH]:
+            ctypes.memmove(page, page, 1)
+
+
 # ---- frames -------------------------------------------------------------------------------------
 
 def read_exact(stream, n):
@@ -142,13 +227,20 @@ def main():
     os.dup2(2, 1)
     started = time.monotonic()
     preload()
+    global PAGES_TO_COPY
+    probing = time.monotonic()
+    try:
+        PAGES_TO_COPY = pages_a_drawing_writes()
+    except OSError:
+        pass  # no readable pagemap: each run copies a page at its first write, as any fork does
+    probing = time.monotonic() - probing
     libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     # Not dumpable: a snippet, which runs as the same user, can neither read nor write our memory.
     libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     import numpy
     import pandas
-    description = 'CPython %s, numpy %s, pandas %s, zygote ready in %.1f s' % (
-        sys.version.split()[0], numpy.__version__, pandas.__version__, time.monotonic() - started)
+    description = 'CPython %s, numpy %s, pandas %s, zygote ready in %.1f s (%d pages to copy ahead found in %.2f s)' % (
+        sys.version.split()[0], numpy.__version__, pandas.__version__, time.monotonic() - started, len(PAGES_TO_COPY), probing)
     global SECCOMP_PROGRAM, THREAD_ID_ADDRESS
     SECCOMP_PROGRAM = seccomp_program()
     THREAD_ID_ADDRESS = thread_id_address()
@@ -519,6 +611,7 @@ def become_snippet(req_r, out_w, err_w, res_w):
     sys.stderr = open(2, 'w', encoding='utf-8', errors='backslashreplace', closefd=False)
     sys.stdin = open(0, 'r', closefd=False)
     images = prepare_run()
+    copy_pages_ahead(req_r)
     with os.fdopen(req_r, 'rb') as requests:
         try:
             code, files = read_request(requests)
