@@ -64,6 +64,7 @@ public final class Bench {
   /** Code requests before the first spaced numpy measurement, and before the warm one. */
   private static final int EARLY_CODE_REQUESTS = 300;
   private static final int WARM_CODE_REQUESTS = 3000;
+  private static final Pattern FAULTS = Pattern.compile("faults (\\d+)");
   static final Map<String, String> HOSTILE = Map.of(
       "infinite loop", "while True:\n    pass",
       "unstoppable built-in", "print(sum(range(10**14)))",
@@ -188,10 +189,11 @@ public final class Bench {
       List<Double> plotFaults = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         Thread.sleep(150);
-        Matcher faults = Pattern.compile("faults (\\d+)").matcher(outcome(call(client, counted)));
-        if (faults.find()) {
-          plotFaults.add(Double.parseDouble(faults.group(1)));
+        Matcher faults = FAULTS.matcher((String) expect(call(client, counted), "OUTCOME_OK", "faults "));
+        if (!faults.find()) {
+          throw new AssertionError("no fault count in the snippet's output");
         }
+        plotFaults.add(Double.parseDouble(faults.group(1)));
       }
       double seconds = backToBack.stream().mapToDouble(Double::doubleValue).sum() / 1000;
       System.out.printf("numpy snippet, request 150 ms apart (one keep-alive connection), after %d code requests: p50 %.2f ms, p99 %.2f ms | cold python3 subprocess %.1f ms -> %.1fx faster%n",
